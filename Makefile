@@ -1,0 +1,34 @@
+# partycorpus: every target sets up what it needs on a fresh machine.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+
+.PHONY: demo test eval report bench redis clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/partycorpus --data data/demo demo
+
+redis:
+	bash scripts/ensure-redis.sh
+
+test: $(STAMP) redis
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/partycorpus evaluate --gate
+
+report: $(STAMP)
+	$(BIN)/python -m corpus.report
+
+bench: $(STAMP)
+	$(BIN)/partycorpus --data data/bench bench all
+
+clean:
+	rm -rf data/demo data/bench reports

@@ -1,0 +1,121 @@
+"""The ``partycorpus`` command: argument parsing only; work lives in
+``corpus.commands.<verb>.run(args)``.
+
+Errors: a ``UserError`` (or any unexpected exception) prints one line on
+standard error and exits non-zero; set ``PARTYCORPUS_DEBUG=1`` for a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from .errors import UserError
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, exit 2
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="partycorpus", description="Corpus of Vietnamese party-building news.")
+    p.add_argument("--data", default=os.environ.get("PARTYCORPUS_DATA", "data"),
+                   help="data folder: store, raw archive, crawl state (env PARTYCORPUS_DATA; default ./data)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    s = sub.add_parser("extract", help="extract directives, figures and targets from files")
+    s.add_argument("paths", nargs="+", metavar="PATH", help="text or HTML file, or - for stdin")
+    s.add_argument("--published", help="article date YYYY-MM-DD")
+    s.add_argument("--province", help="province slug the article is about")
+    s.add_argument("--format", choices=["json", "jsonl", "table"], default=None)
+
+    s = sub.add_parser("crawl", help="crawl configured sites or any site")
+    g = s.add_mutually_exclusive_group(required=True)
+    g.add_argument("--site", action="append", metavar="ID", help="site id (repeatable)")
+    g.add_argument("--all", action="store_true", help="all configured sites")
+    g.add_argument("--start-url", metavar="URL", help="crawl one site generically from URL")
+    s.add_argument("--province", metavar="SLUG")
+    s.add_argument("--max-pages", type=int, metavar="N")
+    s.add_argument("--sites-dir", metavar="DIR", help="folder of site files (default: the packaged ones)")
+    s.add_argument("--redis", metavar="URL", help="distributed mode: shared scheduler queue in Redis")
+    s.add_argument("--no-polite", action="store_true", help="disable robots.txt and throttling (local mirrors only)")
+
+    s = sub.add_parser("import", help="import .txt files, folders, .jsonl(.gz) collections")
+    s.add_argument("paths", nargs="+", metavar="PATH")
+    s.add_argument("--site", metavar="ID")
+    s.add_argument("--province", metavar="SLUG")
+    s.add_argument("--limit", type=int, metavar="N", help="import at most N articles")
+
+    s = sub.add_parser("build", help="extract mentions of new or changed articles")
+    s.add_argument("--jobs", type=int, default=None, metavar="N", help="local processes (default: all cores)")
+    s.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://127.0.0.1:8786")
+    s.add_argument("--force", action="store_true", help="re-extract every article")
+
+    s = sub.add_parser("rebuild", help="re-create articles from the raw archive with the current extractor")
+
+    s = sub.add_parser("update", help="crawl --all, build, export (for cron)")
+    s.add_argument("--sites-dir", metavar="DIR")
+    s.add_argument("--out", metavar="DIR")
+
+    s = sub.add_parser("export", help="write comparison tables")
+    s.add_argument("--out", metavar="DIR", help="output folder (default DATA/export)")
+    s.add_argument("--format", action="append", choices=["csv", "parquet", "xlsx"], dest="formats")
+    s.add_argument("--include-reprints", action="store_true")
+    s.add_argument("--map", choices=["63", "34"], default="63", help="province map (default: 63 provinces)")
+
+    sub.add_parser("stats", help="articles by site, province, year; coverage")
+
+    s = sub.add_parser("search", help="keyword in context over the corpus")
+    s.add_argument("text", metavar="TEXT")
+    s.add_argument("--limit", type=int, default=50)
+    s.add_argument("--width", type=int, default=60)
+
+    s = sub.add_parser("evaluate", help="score extraction against the gold")
+    s.add_argument("--gold", metavar="DIR", help="gold folder (default: eval/gold)")
+    s.add_argument("--shared", metavar="DIR", help="the shared folder (default: ../shared)")
+    s.add_argument("--gate", action="store_true", help="fail when a score drops below its floor")
+    s.add_argument("--json", action="store_true")
+
+    s = sub.add_parser("bench", help="benchmarks: extract, build, crawl")
+    s.add_argument("what", nargs="?", default="extract", choices=["extract", "build", "crawl", "all"])
+    s.add_argument("--n", type=int, default=None, metavar="N", help="articles in the sample")
+    s.add_argument("--jobs", type=int, default=None)
+
+    s = sub.add_parser("demo", help="serve the synthetic mirror, crawl it, build, export, summarise")
+    s.add_argument("--port", type=int, default=0)
+
+    s = sub.add_parser("serve-mirror", help="serve the synthetic fixture sites on 127.0.0.1")
+    s.add_argument("--port", type=int, default=8765)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return 2
+    module = importlib.import_module(f"corpus.commands.{args.command.replace('-', '_')}")
+    try:
+        rc = module.run(args)
+    except UserError as e:
+        sys.stderr.write(f"partycorpus {args.command}: error: {e}\n")
+        return e.code
+    except KeyboardInterrupt:
+        sys.stderr.write(f"partycorpus {args.command}: interrupted; committed work is kept, run it again to resume\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # never a traceback for users
+        if os.environ.get("PARTYCORPUS_DEBUG"):
+            raise
+        sys.stderr.write(f"partycorpus {args.command}: error: {type(e).__name__}: {e}\n")
+        return 1
+    return int(rc or 0)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

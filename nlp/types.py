@@ -1,0 +1,90 @@
+"""Mention records returned by extraction (fields follow shared CONTRACT.md).
+
+Every record carries ``start``/``end`` Python string offsets into the
+normalised text and ``text == body[start:end]``.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Directive:
+    """A named party document, e.g. "Chỉ thị số 05-CT/TW của Bộ Chính trị"."""
+
+    start: int
+    end: int
+    text: str
+    kind: str                      # nghi_quyet, chi_thi, quyet_dinh, quy_dinh, ket_luan, ke_hoach, ...
+    number: str | None = None      # "05"
+    symbol: str | None = None      # "CT/TW"
+    issuer: str | None = None      # "TW", "TU", "HU", ... or a body name ("Bộ Chính trị")
+    level: str | None = None       # central|provincial|district|grassroots
+    plenum: int | None = None      # 4
+    term: str | None = None        # "XII"
+    congress: str | None = None    # "XII" for congress resolutions
+    issued: str | None = None      # YYYY-MM-DD
+    title: str | None = None
+    canonical_id: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Figure:
+    """A quantity: "kết nạp được 181 đảng viên" -> value 181, unit "đảng viên"."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None = None
+    unit: str | None = None
+    qualifier: str = "exact"       # exact|approx|min|max
+    kind: str = "other"            # achieved|target|other
+    indicator: str | None = None
+    year: int | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Target:
+    """A stated goal: "phấn đấu hàng năm kết nạp 200 đảng viên mới"."""
+
+    start: int
+    end: int
+    text: str
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    indicator: str | None = None
+    deadline_year: int | None = None
+    recurrence: str | None = None  # "annual" | None
+    figures: list[int] = field(default_factory=list)  # indexes into Extraction.figures
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        return d
+
+
+@dataclass
+class Extraction:
+    """All mentions of one document; ``text`` is the normalised body."""
+
+    text: str
+    text_sha1: str
+    directives: list[Directive] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+
+    def to_dict(self, path: str | None = None) -> dict:
+        return {
+            "path": path,
+            "text_sha1": self.text_sha1,
+            "directives": [d.to_dict() for d in self.directives],
+            "figures": [f.to_dict() for f in self.figures],
+            "targets": [t.to_dict() for t in self.targets],
+        }
