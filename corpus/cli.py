@@ -98,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
-    module = importlib.import_module(f"corpus.commands.{args.command.replace('-', '_')}")
+    name = {"import": "import_"}.get(args.command, args.command.replace("-", "_"))  # 'import' is a keyword
+    module = importlib.import_module(f"corpus.commands.{name}")
     try:
         rc = module.run(args)
     except UserError as e:

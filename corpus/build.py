@@ -1,0 +1,378 @@
+"""``partycorpus build``: extract mentions of new or changed articles, then derive
+documents, reprint links and indicator values.
+
+Flow: pending articles (no build record, or content sha1 / extractor /
+codebook / gazetteer version differs) are read in chunks; each chunk goes
+through an executor that runs the pure per-article function
+``extract_article_rows`` (in this process, a local process pool, or — later —
+a Dask cluster); the chunk's rows are sorted and written in ONE transaction
+that replaces the articles' earlier mentions. A killed build keeps every
+committed chunk; the next build resumes with the rest. Derived tables are
+recomputed at the end from the stored rows, so any N gives the same tables.
+
+Executor seam: ``make_executor(jobs, scheduler)`` returns an object with
+``map(fn, batches) -> iterator of results`` usable as a context manager
+(``concurrent.futures`` style). A Dask executor plugs in there.
+
+>>> run_build("data", jobs=2)                             # doctest: +SKIP
+{'pending': 120, 'built': 120, 'errors': 0, 'documents': 41, 'reprints': 3, 'indicator_values': 77}
+"""
+from __future__ import annotations
+
+import bisect
+import json
+import os
+import re
+import sys
+import unicodedata
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from .errors import UserError
+from .schema import MENTION_TABLES, now_iso
+from .store import Store, data_dir_of
+
+COMMIT_EVERY = 500          # articles per transaction
+WORKER_BATCH = 25           # articles per task sent to a worker
+PER_ARTICLE_TABLES = MENTION_TABLES + ("build_records", "article_signatures", "search_terms")
+_WORD = re.compile(r"\w+")
+
+
+# -- per-article work (pure, picklable) ------------------------------------------------
+
+
+def versions() -> dict:
+    """Versions recorded with every build: extractor, codebook, gazetteer.
+
+    >>> sorted(versions())
+    ['codebook', 'extractor', 'gazetteer']
+    """
+    import nlp
+
+    try:
+        v = dict(nlp.versions())
+    except ImportError:  # codebook/gazetteer modules not there yet
+        v = {"extractor": getattr(nlp, "EXTRACTOR_VERSION", None)}
+    return {k: (None if v.get(k) is None else str(v.get(k))) for k in ("extractor", "codebook", "gazetteer")}
+
+
+def search_terms(*parts: str | None) -> list[str]:
+    """Distinct lower-cased words of the texts, sorted (the search index rows).
+
+    >>> search_terms("Đảng bộ tỉnh", "đảng viên")
+    ['bộ', 'tỉnh', 'viên', 'đảng']
+    """
+    words = set()
+    for p in parts:
+        if p:
+            words.update(_WORD.findall(unicodedata.normalize("NFC", p).casefold()))
+    return sorted(words)
+
+
+def _attribute(article: dict):
+    try:
+        from .localities import attribute_province
+    except ImportError:
+        return None
+    return attribute_province(article.get("text") or "", title=article.get("title"),
+                              site_province=article.get("province"))
+
+
+def _reprint_signature(text: str) -> tuple[str | None, bytes | None]:
+    try:
+        from . import dedup
+    except ImportError:
+        return None, None
+    key = dedup.content_key(text)
+    n_words = len(dedup.normalise(text).split())
+    sig = dedup.signature(text) if n_words >= dedup.MIN_TOKENS else None
+    return key, sig
+
+
+def extract_article_rows(article: dict) -> dict:
+    """All rows the store keeps for one article: mentions with provenance, build record,
+    reprint signature and search terms. Pure: no store access; picklable.
+
+    ``article``: a dict of ``Article`` fields (article_id, title, text, published, province, ...).
+
+    >>> rows = extract_article_rows({"article_id": "t:1", "text": "Năm 2021, Đảng bộ kết nạp được 181 đảng viên."})
+    >>> [f["value"] for f in rows["figure_mentions"]]               # doctest: +SKIP
+    [181.0]
+    """
+    import nlp
+    from nlp.sentences import sentence_spans
+
+    from .documents import document_key
+
+    v = versions()
+    aid = article["article_id"]
+    text = article.get("text") or ""
+    record = {"article_id": aid, "content_sha1": article.get("content_sha1"), "extractor_version": v["extractor"],
+              "codebook_version": v["codebook"], "gazetteer_version": v["gazetteer"], "built_at": now_iso()}
+    att = _attribute(article)
+    province = (att.slug if att is not None and att.slug else None) or article.get("province")
+    if att is not None:
+        record.update(province_level=att.level, province_place=att.place, province_evidence=(att.evidence or None))
+    record["province"] = province
+    rows = {t: [] for t in MENTION_TABLES}
+    try:
+        ex = nlp.extract(text, published=article.get("published"), province=province)
+    except ImportError:
+        raise
+    except Exception as e:  # one bad article must not stop the build; recorded and counted
+        record["error"] = f"{type(e).__name__}: {e}"[:500]
+        ex = None
+    body = ex.text if ex is not None else text
+    record["text_mismatch"] = body != text
+    spans = sentence_spans(body)
+    starts = [s for s, _ in spans]
+    base = {"article_id": aid, "url": article.get("url"), "province": province,
+            "published": article.get("published"), "extractor_version": v["extractor"],
+            "codebook_version": v["codebook"], "crawl_run": article.get("crawl_run"), "raw_ref": article.get("raw_ref")}
+
+    def provenance(no: int, m) -> dict:
+        i = bisect.bisect_right(starts, m.start) - 1
+        s, e = spans[i] if i >= 0 and m.start < spans[i][1] else (None, None)
+        return dict(base, mention_no=no, start=m.start, end=m.end, text=m.text, sentence_start=s,
+                    sentence_end=e, sentence=body[s:e] if s is not None else None)
+
+    if ex is not None:
+        for no, d in enumerate(ex.directives):
+            dd = d.to_dict()
+            row = dict(dd, **provenance(no, d))
+            row["doc_key"] = document_key(dd, province)
+            rows["directive_mentions"].append(row)
+        for no, f in enumerate(ex.figures):
+            rows["figure_mentions"].append(dict(f.to_dict(), **provenance(no, f)))
+        for no, t in enumerate(ex.targets):
+            td = t.to_dict()
+            nos = td.pop("figures", None) or []
+            rows["target_mentions"].append(dict(td, **provenance(no, t), figure_nos=json.dumps(list(nos))))
+    record.update(n_directives=len(rows["directive_mentions"]), n_figures=len(rows["figure_mentions"]),
+                  n_targets=len(rows["target_mentions"]))
+    key, sig = _reprint_signature(text)
+    rows["build_records"] = [record]
+    rows["article_signatures"] = [{"article_id": aid, "content_sha1": article.get("content_sha1"),
+                                   "content_key": key, "signature": sig}]
+    rows["search_terms"] = [{"term": w, "article_id": aid}
+                            for w in search_terms(article.get("title"), article.get("sapo"), text)]
+    return rows
+
+
+def extract_batch(articles: list[dict]) -> list[dict]:
+    """``extract_article_rows`` over a batch (one task for an executor)."""
+    return [extract_article_rows(a) for a in articles]
+
+
+def init_worker() -> None:
+    """Load models once per process (extractor, gazetteers, MinHash)."""
+    sample = "Năm 2021, Đảng bộ tỉnh Lạng Sơn kết nạp được 181 đảng viên theo Chỉ thị số 28-CT/TW."
+    extract_article_rows({"article_id": "warmup:0", "title": "Lạng Sơn", "text": sample, "published": "2021-01-01"})
+
+
+# -- executors ------------------------------------------------------------------------
+
+
+class InProcessExecutor:
+    """Runs tasks in this process (``--jobs 1``)."""
+
+    def __init__(self, initializer=init_worker):
+        if initializer:
+            initializer()
+
+    def map(self, fn, iterable):
+        return map(fn, iterable)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
+def make_executor(jobs: int | None = None, scheduler: str | None = None, pending: int | None = None):
+    """The executor for a build: in-process, a local process pool, or a Dask cluster.
+
+    >>> with make_executor(jobs=1) as ex:                   # doctest: +SKIP
+    ...     list(ex.map(extract_batch, [[{"article_id": "t:1", "text": "Chi bộ có 25 đảng viên."}]]))
+    """
+    if scheduler:
+        try:
+            from .executors import dask_executor  # provided by the distributed-build work
+        except ImportError:
+            raise UserError("--scheduler: the Dask executor is not available in this version")
+        return dask_executor(scheduler)
+    jobs = jobs or os.cpu_count() or 1
+    if jobs < 1:
+        raise UserError("--jobs must be 1 or more")
+    if jobs == 1 or (pending is not None and pending <= WORKER_BATCH):
+        return InProcessExecutor()
+    return ProcessPoolExecutor(max_workers=jobs, initializer=init_worker)
+
+
+# -- the build ------------------------------------------------------------------------
+
+
+ARTICLE_COLUMNS = ("article_id", "url", "site", "province", "title", "sapo", "text", "published",
+                   "crawl_run", "raw_ref", "content_sha1")
+
+
+def pending_article_ids(store: Store, v: dict, force: bool = False) -> list[str]:
+    """Articles whose mentions are missing or stale (content or versions changed)."""
+    if force:
+        return [r[0] for r in store.sql("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
+    return [r[0] for r in store.sql(
+        "SELECT a.article_id FROM articles a LEFT JOIN build_records b USING (article_id) "
+        "WHERE b.article_id IS NULL OR b.content_sha1 IS DISTINCT FROM a.content_sha1 "
+        "OR b.extractor_version IS DISTINCT FROM ? OR b.codebook_version IS DISTINCT FROM ? "
+        "OR b.gazetteer_version IS DISTINCT FROM ? ORDER BY a.article_id",
+        [v["extractor"], v["codebook"], v["gazetteer"]]).fetchall()]
+
+
+def _load_articles(store: Store, ids: list[str]) -> list[dict]:
+    import pyarrow as pa
+
+    cols = ", ".join(ARTICLE_COLUMNS)
+    store.con.register("_ids", pa.table({"article_id": pa.array(ids, type=pa.string())}))
+    try:
+        rows = store.sql(f"SELECT {cols} FROM articles WHERE article_id IN (SELECT article_id FROM _ids) "
+                         "ORDER BY article_id").fetchall()
+    finally:
+        store.con.unregister("_ids")
+    return [dict(zip(ARTICLE_COLUMNS, r)) for r in rows]
+
+
+def _write_chunk(store: Store, ids: list[str], results: list[dict]) -> int:
+    """Replace the chunk's per-article rows in one transaction; returns extraction errors."""
+    results = sorted(results, key=lambda r: r["build_records"][0]["article_id"])
+    with store.transaction():
+        for table in PER_ARTICLE_TABLES:
+            store.delete_for_articles(table, ids)
+            rows = [row for r in results for row in r[table]]
+            if table in MENTION_TABLES:
+                rows.sort(key=lambda x: (x["article_id"], x["mention_no"]))
+            store.insert_rows(table, rows)
+        store.meta_set("derived_stale", "1")
+    return sum(1 for r in results if r["build_records"][0].get("error"))
+
+
+def run_build(data_dir=None, jobs: int | None = None, force: bool = False, scheduler: str | None = None,
+              progress: bool = False, commit_every: int = COMMIT_EVERY) -> dict:
+    """Ingest the spool, extract pending articles, recompute derived tables.
+
+    >>> run_build("data", jobs=1)                         # doctest: +SKIP
+    {'spooled': 0, 'pending': 3, 'built': 3, 'errors': 0, 'documents': 2, 'reprints': 0, 'indicator_values': 4}
+    """
+    from .ingest import ingest_spool
+
+    data_dir = data_dir_of(data_dir)
+    try:
+        v = versions()
+        init_worker()  # fail early, in one line, if the extractor cannot load
+    except ImportError as e:
+        raise UserError(f"the extractor (nlp) is not complete: {e}")
+    out = {"spooled": 0, "pending": 0, "built": 0, "errors": 0}
+    with Store(data_dir, write=True) as store:
+        out["spooled"] = ingest_spool(data_dir, store=store)["articles"]
+        ids = pending_article_ids(store, v, force)
+        out["pending"] = len(ids)
+        bar = None
+        if progress and ids:
+            from tqdm import tqdm
+
+            bar = tqdm(total=len(ids), unit=" articles", desc="build", file=sys.stderr, disable=False,
+                       mininterval=0.2)
+        if ids:
+            with make_executor(jobs, scheduler, pending=len(ids)) as executor:
+                for i in range(0, len(ids), commit_every):
+                    chunk = ids[i:i + commit_every]
+                    articles = _load_articles(store, chunk)
+                    batches = [articles[j:j + WORKER_BATCH] for j in range(0, len(articles), WORKER_BATCH)]
+                    results = [row for batch in executor.map(extract_batch, batches) for row in batch]
+                    out["errors"] += _write_chunk(store, chunk, results)
+                    out["built"] += len(chunk)
+                    if bar is not None:
+                        bar.update(len(chunk))
+        if bar is not None:
+            bar.close()
+        if ids or store.meta_get("derived_stale") == "1" or force or store.meta_get("derived_versions") is None:
+            out.update(rebuild_derived(store, v))
+        else:
+            out.update(documents=None, reprints=None, indicator_values=None)
+    return out
+
+
+def rebuild_derived(store: Store, v: dict) -> dict:
+    """Documents, reprint links and indicator values from the stored rows (one transaction)."""
+    from .documents import rebuild_documents
+
+    links = link_reprints_from_store(store)
+    with store.transaction() as con:
+        n_docs = rebuild_documents(con)
+        con.execute("DELETE FROM reprint_links")
+        store.insert_rows("reprint_links", links)
+        n_ind = rebuild_indicators(con)
+        store.meta_set("derived_stale", "0")
+        store.meta_set("derived_versions", json.dumps(v, sort_keys=True))
+    return {"documents": n_docs, "reprints": len(links), "indicator_values": n_ind}
+
+
+def link_reprints_from_store(store: Store) -> list[dict]:
+    """Link each article to the earliest copy of its text, from stored signatures.
+
+    Articles are visited in time order (unknown dates last, ties by id), so the
+    first copy of a story is its original; exact copies match by content key,
+    near copies by MinHash (``corpus.dedup``).
+    """
+    try:
+        from . import dedup
+    except ImportError:
+        return []
+    rows = store.sql(
+        "SELECT s.article_id, a.published, s.content_key, s.signature FROM article_signatures s "
+        "JOIN articles a USING (article_id) WHERE s.content_key IS NOT NULL "
+        "ORDER BY a.published IS NULL, a.published, s.article_id").fetchall()
+    index = dedup.ReprintIndex(threshold=dedup.DEFAULT_THRESHOLD)
+    links = []
+    for aid, published, key, sig in rows:
+        sig = bytes(sig) if sig is not None else None
+        match = index.exact(key)
+        sim, method = 1.0, "exact"
+        if match is None and sig is not None:
+            hits = index.query(sig)
+            if hits:
+                match, sim = min(hits, key=lambda h: (_order(index, index.original_of(h[0])), -h[1], h[0]))
+                method = "minhash"
+        index.add(aid, sig, published, key=key)
+        if match is not None:
+            original = index.original_of(match)
+            index._original[aid] = original  # noqa: SLF001 - ReprintIndex keeps links here
+            links.append({"article_id": aid, "original_id": original, "similarity": round(sim, 6),
+                          "method": method})
+    links.sort(key=lambda r: r["article_id"])
+    return links
+
+
+def _order(index, article_id: str) -> tuple:
+    p = index.published_of(article_id)
+    return (p is None, p or "", article_id)
+
+
+INDICATORS_SQL = """
+INSERT INTO indicator_values (province, year, year_source, indicator, value, value_max, unit, kind, qualifier,
+                              article_id, url, published, sentence, start, "end")
+SELECT province,
+       coalesce(year, TRY_CAST(substr(published, 1, 4) AS BIGINT)),
+       CASE WHEN year IS NOT NULL THEN 'text' WHEN published IS NOT NULL THEN 'published' END,
+       indicator, value, value_max, unit, kind, qualifier, article_id, url, published, sentence, start, "end"
+FROM figure_mentions
+WHERE indicator IS NOT NULL
+ORDER BY province, 2, indicator, article_id, start
+"""
+
+
+def rebuild_indicators(con) -> int:
+    """Recompute ``indicator_values`` from figure mentions that carry an indicator code."""
+    con.execute("DELETE FROM indicator_values")
+    con.execute(INDICATORS_SQL)
+    return con.execute("SELECT count(*) FROM indicator_values").fetchall()[0][0]

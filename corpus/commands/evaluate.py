@@ -1,0 +1,55 @@
+"""partycorpus evaluate [--gold DIR] [--shared DIR] [--gate] [--json]
+
+Scores ``nlp.extract`` against the standoff gold in ``eval/gold`` (texts read
+from the shared folder: ``--shared``, env ``PARTYCORPUS_SHARED``, default
+``../shared`` beside the repository). ``--gate`` exits 1 naming every score
+below its floor in ``eval/floors.toml``.
+
+>>> # partycorpus evaluate --gate
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from ..errors import UserError
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_GOLD = ROOT / "eval" / "gold"
+FLOORS = ROOT / "eval" / "floors.toml"
+
+
+def shared_folder(arg: str | None = None) -> Path:
+    """The shared folder: argument, env PARTYCORPUS_SHARED, or ../shared beside the repo."""
+    shared = Path(arg or os.environ.get("PARTYCORPUS_SHARED") or ROOT.parent / "shared")
+    if not (shared / "data").is_dir():
+        raise UserError(f"shared folder {shared} not found (it must hold data/); pass --shared DIR")
+    return shared
+
+
+def run(args) -> int:
+    from ..evaluation import below_floors, evaluate_docs, format_report, load_floors, load_gold
+
+    shared = shared_folder(getattr(args, "shared", None))
+    gold_dir = Path(getattr(args, "gold", None) or DEFAULT_GOLD)
+    floors = load_floors(FLOORS) if getattr(args, "gate", False) else {}
+    docs = load_gold(gold_dir, shared)
+    report = evaluate_docs(docs)
+    failures = below_floors(report.metrics, floors) if floors else []
+    if getattr(args, "json", False):
+        out = report.to_dict()
+        if floors:
+            out["floors"] = floors
+            out["below_floor"] = failures
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=1) + "\n")
+    else:
+        sys.stdout.write(format_report(report))
+        if floors:
+            sys.stdout.write("\n" + ("gate: all scores at or above their floors\n" if not failures else
+                                     "gate: FAILED\n" + "".join(f"  {f}\n" for f in failures)))
+    if failures:
+        sys.stderr.write("partycorpus evaluate: below floor: " + "; ".join(failures) + "\n")
+        return 1
+    return 0

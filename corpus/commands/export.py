@@ -1,0 +1,17 @@
+"""partycorpus export [--out DIR] [--format csv|parquet|xlsx]... [--include-reprints] [--map 63|34]
+
+>>> # partycorpus export --format csv --format xlsx --map 34
+"""
+from __future__ import annotations
+
+import sys
+
+from ..export import export_tables
+
+
+def run(args) -> int:
+    out = export_tables(args.data, out=args.out, formats=args.formats, include_reprints=args.include_reprints,
+                        province_map=args.map)
+    parts = ", ".join(f"{k} {v}" for k, v in out["tables"].items())
+    sys.stdout.write(f"exported to {out['out']} (corpus version {out['corpus_version']}): {parts}\n")
+    return 0

@@ -1,0 +1,88 @@
+"""partycorpus search TEXT [--limit N] [--width W]: keyword in context.
+
+Candidates come from the store's inverted index (``search_terms``: every
+word of every built article; DuckDB's fts extension cannot be installed
+offline), plus a plain scan of articles not built yet; then the exact phrase
+is found in each candidate text (case-insensitive, any whitespace).
+
+>>> # partycorpus search "Chỉ thị 05" --limit 5
+"""
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+
+from ..build import search_terms
+from ..errors import UserError
+from ..store import Store
+
+CHUNK = 200
+
+
+def phrase_pattern(text: str) -> re.Pattern:
+    """Case-insensitive pattern of the phrase, any whitespace between words.
+
+    >>> bool(phrase_pattern("chỉ thị 05").search("theo Chỉ thị\\n05-CT/TW"))
+    True
+    """
+    words = unicodedata.normalize("NFC", text).split()
+    return re.compile(r"\s+".join(map(re.escape, words)), re.IGNORECASE)
+
+
+def search(store: Store, text: str, limit: int = 50, width: int = 60):
+    """Yield (article_id, published, province, left, match, right) lines, newest articles first."""
+    terms = search_terms(text)
+    if not terms:
+        raise UserError(f"search {text!r}: no words to search for")
+    pattern = phrase_pattern(text)
+    import pyarrow as pa
+
+    store.con.register("_terms", pa.table({"term": pa.array(terms, type=pa.string())}))
+    like = "%" + "%".join(unicodedata.normalize("NFC", text).split()) + "%"
+    ids = store.sql(
+        "WITH hits AS (SELECT article_id FROM search_terms WHERE term IN (SELECT term FROM _terms) "
+        "  GROUP BY article_id HAVING count(DISTINCT term) = ?), "
+        "unbuilt AS (SELECT a.article_id FROM articles a LEFT JOIN build_records b USING (article_id) "
+        "  WHERE (b.article_id IS NULL OR b.content_sha1 IS DISTINCT FROM a.content_sha1) "
+        "  AND (a.text ILIKE ? OR a.title ILIKE ?)) "
+        "SELECT a.article_id FROM articles a WHERE a.article_id IN (SELECT article_id FROM hits UNION "
+        "  SELECT article_id FROM unbuilt) ORDER BY a.published DESC NULLS LAST, a.article_id",
+        [len(terms), like, like]).fetchall()
+    store.con.unregister("_terms")
+    ids = [r[0] for r in ids]
+    shown = 0
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        store.con.register("_ids", pa.table({"article_id": pa.array(chunk, type=pa.string())}))
+        rows = store.sql("SELECT a.article_id, a.published, coalesce(b.province, a.province), a.title, a.text "
+                         "FROM articles a LEFT JOIN build_records b USING (article_id) "
+                         "WHERE a.article_id IN (SELECT article_id FROM _ids) "
+                         "ORDER BY a.published DESC NULLS LAST, a.article_id").fetchall()
+        store.con.unregister("_ids")
+        for aid, published, province, title, body in rows:
+            for source in (body or "", title or ""):
+                for m in pattern.finditer(source):
+                    left = source[max(0, m.start() - width):m.start()].replace("\n", " ")
+                    right = source[m.end():m.end() + width].replace("\n", " ")
+                    yield aid, published, province, left, m.group(0), right
+                    shown += 1
+                    if shown >= limit:
+                        return
+                if source is body and pattern.search(body):
+                    break  # the title is only searched when the body has no hit
+
+
+def run(args) -> int:
+    if args.limit < 1:
+        raise UserError("--limit must be 1 or more")
+    n = 0
+    with Store(args.data) as store:
+        for aid, published, province, left, match, right in search(store, args.text, args.limit, args.width):
+            sys.stdout.write(f"{aid}\t{published or '----------'}\t{province or '-'}\t"
+                             f"{left:>{args.width}}[{match}]{right}\n")
+            n += 1
+    if n == 0:
+        sys.stderr.write(f"no match for {args.text!r}\n")
+        return 1
+    return 0

@@ -1,0 +1,569 @@
+"""Score extraction against standoff gold (``eval/gold``), spaCy-style.
+
+Gold files (JSON, one per batch under ``eval/gold/dev/``) name each document by
+its path relative to the shared folder and the sha1 of its bytes; they never
+contain the texts. Surfaces are exact substrings of the NFC text (line 1, the
+title, included). A pointer file (``{"ref": ..., "doc_dir": ...}``) takes a
+gold file that lives in the shared folder as-is (the seeds' example gold).
+
+Matching (per document):
+
+- directives, entity level: a gold entity is matched when a prediction
+  overlaps one of its surfaces (every occurrence counts) and the predicted
+  ``canonical_id`` is one of the gold ``ids`` (for a gold entity without ids:
+  a null id or a slug, never an official-looking id). A prediction whose id
+  belongs to a gold entity elsewhere in the document is another mention of a
+  known document, not a false positive. False positives are counted once per
+  wrong canonical id (each null-id one separately).
+- figures, mention level: one-to-one, spans overlap and value equal.
+- targets, mention level: one-to-one, spans overlap and value equal or both null.
+- ``required: false`` gold items are judgement calls: missing them is no miss,
+  and predictions that match or overlap them are not false positives.
+
+Field accuracy is measured on aligned pairs (overlapping, one-to-one, required
+gold): ``value`` on every aligned pair, the other fields on matched pairs and
+only where the gold states the field. ``figures.kind_accuracy`` is kind
+accuracy over matched figures.
+
+>>> from corpus.evaluation import score_document
+>>> gold = {"directives": [], "targets": [], "figures": [
+...     {"start": 9, "end": 22, "value": 181, "kind": "achieved", "required": True}]}
+>>> pred = {"directives": [], "targets": [], "figures": [
+...     {"start": 9, "end": 12, "value": 181.0, "kind": "achieved"}]}
+>>> score_document("Kết nạp: 181 đảng viên.", gold, pred).counts["figures"]
+{'tp': 1, 'fp': 0, 'fn': 0}
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import UserError
+
+LABELS = ("directives", "figures", "targets")
+FIELDS = {
+    "directives": ("canonical_id", "kind"),
+    "figures": ("value", "value_max", "unit", "kind", "indicator"),
+    "targets": ("value", "unit", "indicator", "deadline_year", "recurrence"),
+}
+_OFFICIAL_ID = re.compile(r"^(\d+[A-Z]?-|NQTW|NQDH|DIEU-LE|ĐIỀU-LỆ)", re.I)
+
+
+# --------------------------------------------------------------------------- gold
+
+
+@dataclass
+class GoldDoc:
+    """One annotated document: ``key`` is its path under the shared folder."""
+
+    key: str
+    path: Path
+    sha1: str | None
+    published: str | None
+    province: str | None
+    directives: list[dict] = field(default_factory=list)
+    figures: list[dict] = field(default_factory=list)
+    targets: list[dict] = field(default_factory=list)
+    source: str = ""
+
+
+def nfc_text(raw: bytes) -> str:
+    """The evaluation text of a file: UTF-8 bytes, NFC.
+
+    >>> nfc_text("Nghị quyết".encode())
+    'Nghị quyết'
+    """
+    return unicodedata.normalize("NFC", raw.decode("utf-8"))
+
+
+def find_occurrences(text: str, surface: str) -> list[tuple[int, int]]:
+    """Non-overlapping whole-word occurrences of ``surface`` in ``text``, left to right.
+
+    An occurrence must not continue a word or a number ("9 trường hợp" is not
+    inside "1.149 trường hợp", "9 cán bộ" not inside "3/9 cán bộ").
+
+    >>> find_occurrences("100% chi bộ, 1.100% và 100% đảng viên", "100%")
+    [(0, 4), (23, 27)]
+    """
+    out, i = [], 0
+    if not surface:
+        return out
+    while True:
+        j = text.find(surface, i)
+        if j < 0:
+            return out
+        end = j + len(surface)
+        before = text[j - 1] if j else " "
+        number_goes_on = before in ".,/" and j >= 2 and text[j - 2].isdigit() and surface[0].isdigit()
+        if (surface[0].isalnum() and before.isalnum()) or number_goes_on or \
+                (surface[-1].isalnum() and end < len(text) and text[end].isalnum()):
+            i = j + 1
+            continue
+        out.append((j, end))
+        i = end
+
+
+def load_gold(gold_dir: Path, shared_dir: Path, check_sha1: bool = True) -> list[GoldDoc]:
+    """Read every ``*.json`` under ``gold_dir`` and resolve surfaces to spans.
+
+    >>> # docs = load_gold(Path("eval/gold"), Path("../shared"))
+    """
+    gold_dir, shared_dir = Path(gold_dir), Path(shared_dir)
+    if not gold_dir.is_dir():
+        raise UserError(f"{gold_dir}: gold folder not found")
+    files = sorted(p for p in gold_dir.rglob("*.json"))
+    if not files:
+        raise UserError(f"{gold_dir}: no gold files (*.json)")
+    docs: list[GoldDoc] = []
+    seen: dict[str, str] = {}
+    for gf in files:
+        for doc in _load_gold_file(gf, shared_dir, check_sha1):
+            if doc.key in seen:
+                raise UserError(f"{gf}: {doc.key} is annotated twice (also in {seen[doc.key]})")
+            seen[doc.key] = gf.name
+            docs.append(doc)
+    return docs
+
+
+def _load_gold_file(gf: Path, shared_dir: Path, check_sha1: bool) -> list[GoldDoc]:
+    try:
+        data = json.loads(gf.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise UserError(f"{gf}: unreadable gold file ({e})")
+    doc_dir = ""
+    sha1s: dict[str, str] = {}
+    default_published = data.get("default_published")
+    if "ref" in data:  # pointer to a gold file kept in the shared folder, taken as given
+        ref = shared_dir / data["ref"]
+        try:
+            ref_bytes = ref.read_bytes()
+        except OSError:
+            raise UserError(f"{gf}: referenced gold {data['ref']} not found under {shared_dir}")
+        if check_sha1 and data.get("ref_sha1") and hashlib.sha1(ref_bytes).hexdigest() != data["ref_sha1"]:
+            raise UserError(f"{gf}: sha1 of {data['ref']} differs from the pinned one")
+        doc_dir = data.get("doc_dir", "")
+        sha1s = data.get("doc_sha1", {})
+        data = json.loads(ref_bytes.decode("utf-8"))
+    out = []
+    for name, ann in data.get("docs", {}).items():
+        key = f"{doc_dir}/{name}" if doc_dir else name
+        path = shared_dir / key
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            raise UserError(f"{gf}: document {key} not found under {shared_dir}")
+        sha1 = ann.get("sha1") or sha1s.get(name)
+        if check_sha1 and sha1 and hashlib.sha1(raw).hexdigest() != sha1:
+            raise UserError(f"{gf}: sha1 of {key} differs from the gold (the text changed)")
+        text = nfc_text(raw)
+        where = f"{gf.name}: {key}"
+        doc = GoldDoc(key=key, path=path, sha1=sha1,
+                      published=ann.get("published") or default_published,
+                      province=ann.get("province"), source=gf.name)
+        for ent in ann.get("directives", []):
+            spans = []
+            for s in ent.get("surfaces", []):
+                occ = find_occurrences(text, unicodedata.normalize("NFC", s))
+                if not occ:
+                    raise UserError(f"{where}: directive surface not in text: {s!r}")
+                spans.extend(occ)
+            if not spans:
+                raise UserError(f"{where}: directive without surfaces")
+            doc.directives.append({**ent, "spans": sorted(spans), "required": ent.get("required", True)})
+        for label in ("figures", "targets"):
+            counters: dict[str, int] = {}
+            for item in ann.get(label, []):
+                surface = unicodedata.normalize("NFC", item["surface"])
+                if "start" in item:
+                    s = int(item["start"])
+                    if text[s:s + len(surface)] != surface:
+                        raise UserError(f"{where}: {label} surface {surface!r} not at offset {s}")
+                    span = (s, s + len(surface))
+                else:
+                    occ = find_occurrences(text, surface)
+                    n = item.get("occurrence", counters.get(surface, 0))
+                    counters[surface] = n + 1
+                    if n >= len(occ):
+                        raise UserError(f"{where}: {label} surface not in text (occurrence {n}): {surface!r}")
+                    span = occ[n]
+                getattr(doc, label).append({**item, "start": span[0], "end": span[1],
+                                            "required": item.get("required", True)})
+        out.append(doc)
+    return out
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class DocScore:
+    """Counts, field tallies and errors of one document."""
+
+    counts: dict = field(default_factory=lambda: {k: {"tp": 0, "fp": 0, "fn": 0} for k in LABELS})
+    fields: dict = field(default_factory=lambda: {k: {} for k in LABELS})   # label -> field -> [right, total]
+    kind_matched: list = field(default_factory=lambda: [0, 0])              # figures: [right, total]
+    errors: list = field(default_factory=list)                              # (label, "FP"/"FN", start, end, detail)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _norm_id(x: str | None) -> str | None:
+    if x is None:
+        return None
+    x = unicodedata.normalize("NFC", str(x)).strip().upper().replace(" ", "")
+    return x.replace("TƯ", "TW").replace("T.Ư", "TW") or None
+
+
+def _id_ok(pred_id: str | None, gold_ids: list[str]) -> bool:
+    p = _norm_id(pred_id)
+    if gold_ids:
+        return p is not None and p in {_norm_id(g) for g in gold_ids}
+    return p is None or not _OFFICIAL_ID.match(p)
+
+
+def _same_value(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    try:
+        a, b = float(a), float(b)
+    except (TypeError, ValueError):
+        return False
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def _same_field(name: str, gold, pred) -> bool:
+    if name in ("value", "value_max"):
+        return _same_value(gold, pred)
+    if name == "canonical_id":
+        return _norm_id(gold) == _norm_id(pred)
+    if isinstance(gold, str) and isinstance(pred, str):
+        return unicodedata.normalize("NFC", gold).strip().lower() == unicodedata.normalize("NFC", pred).strip().lower()
+    return gold == pred
+
+
+def _tally(score: DocScore, label: str, name: str, ok: bool) -> None:
+    right_total = score.fields[label].setdefault(name, [0, 0])
+    right_total[0] += int(ok)
+    right_total[1] += 1
+
+
+def _span(d: dict) -> tuple[int, int]:
+    return int(d["start"]), int(d["end"])
+
+
+def score_document(text: str, gold: dict, pred: dict) -> DocScore:
+    """Score one document; gold items carry ``start``/``end`` in ``text``'s coordinates.
+
+    ``pred`` holds lists of mention dicts (``Extraction.to_dict()`` shape).
+
+    >>> g = {"figures": [], "targets": [], "directives": [{"ids": ["05-CT/TW"],
+    ...      "spans": [(0, 10)], "kind": "chi_thi", "required": True}]}
+    >>> p = {"figures": [], "targets": [], "directives": [{"start": 0, "end": 10,
+    ...      "canonical_id": "05-CT/TW", "kind": "chi_thi"}]}
+    >>> score_document("Chỉ thị 05 được quán triệt.", g, p).counts["directives"]
+    {'tp': 1, 'fp': 0, 'fn': 0}
+    """
+    score = DocScore()
+    _score_directives(text, gold.get("directives", []), pred.get("directives", []), score)
+    _score_mentions(text, "figures", gold.get("figures", []), pred.get("figures", []), score)
+    _score_mentions(text, "targets", gold.get("targets", []), pred.get("targets", []), score)
+    return score
+
+
+def _score_directives(text: str, gold: list[dict], preds: list[dict], score: DocScore) -> None:
+    c = score.counts["directives"]
+    matched: set[int] = set()
+    fp_units: dict = {}
+    for p in preds:
+        ps = _span(p)
+        hit = None
+        aligned = None
+        for gi, g in enumerate(gold):
+            if any(_overlap(ps, s) for s in g["spans"]):
+                aligned = aligned if aligned is not None else gi
+                if _id_ok(p.get("canonical_id"), g.get("ids", [])):
+                    hit = gi
+                    break
+        if aligned is not None and gold[aligned]["required"]:
+            g = gold[aligned if hit is None else hit]
+            if g.get("ids"):
+                _tally(score, "directives", "canonical_id", _id_ok(p.get("canonical_id"), g["ids"]))
+            if g.get("kind"):
+                _tally(score, "directives", "kind", _same_field("kind", g["kind"], p.get("kind")))
+        if hit is not None:
+            matched.add(hit)
+            continue
+        pid = _norm_id(p.get("canonical_id"))
+        if pid and any(pid in {_norm_id(i) for i in g.get("ids", [])} for g in gold):
+            continue  # another mention of a document the gold has
+        if aligned is not None and not gold[aligned]["required"]:
+            continue  # judgement call
+        unit = ("id", pid) if pid else ("span", ps)
+        if unit not in fp_units:
+            fp_units[unit] = p
+    for gi, g in enumerate(gold):
+        if not g["required"]:
+            continue
+        if gi in matched:
+            c["tp"] += 1
+        else:
+            c["fn"] += 1
+            s, e = g["spans"][0]
+            score.errors.append(("directives", "FN", s, e, f"gold ids={g.get('ids') or '-'}"))
+    c["fp"] += len(fp_units)
+    for p in fp_units.values():
+        score.errors.append(("directives", "FP", p["start"], p["end"], f"predicted id={p.get('canonical_id')}"))
+
+
+def _score_mentions(text: str, label: str, gold: list[dict], preds: list[dict], score: DocScore) -> None:
+    c = score.counts[label]
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(preds):
+            ov = _overlap(_span(g), _span(p))
+            if ov:
+                pairs.append((not _same_value(g.get("value"), p.get("value")), -ov, gi, pi))
+    pairs.sort()
+    g_used: dict[int, int] = {}
+    p_used: set[int] = set()
+    for value_differs, _, gi, pi in pairs:
+        if gi in g_used or pi in p_used:
+            continue
+        g_used[gi] = pi
+        p_used.add(pi)
+        g, p = gold[gi], preds[pi]
+        if not g["required"]:
+            continue
+        _tally(score, label, "value", not value_differs)
+        if value_differs:
+            continue
+        for name in FIELDS[label][1:]:
+            if name in g:
+                _tally(score, label, name, _same_field(name, g[name], p.get(name)))
+        if label == "figures" and "kind" in g:
+            score.kind_matched[0] += int(_same_field("kind", g["kind"], p.get("kind")))
+            score.kind_matched[1] += 1
+    for gi, g in enumerate(gold):
+        pi = g_used.get(gi)
+        ok = pi is not None and _same_value(g.get("value"), preds[pi].get("value"))
+        if not g["required"]:
+            if pi is not None and not ok:
+                p_used.discard(pi)  # a wrong value on a judgement call is scored as a prediction below
+            continue
+        if ok:
+            c["tp"] += 1
+        else:
+            c["fn"] += 1
+            got = f", predicted value {preds[pi].get('value')}" if pi is not None else ""
+            score.errors.append((label, "FN", g["start"], g["end"], f"gold value={g.get('value')}{got}"))
+            if pi is not None:
+                p_used.discard(pi)
+    optional = [_span(g) for g in gold if not g["required"]]
+    for pi, p in enumerate(preds):
+        if pi in p_used:
+            continue
+        if any(_overlap(_span(p), o) for o in optional):
+            continue
+        c["fp"] += 1
+        score.errors.append((label, "FP", p["start"], p["end"], f"predicted value={p.get('value')}"))
+
+
+# --------------------------------------------------------------------------- corpus-level
+
+
+@dataclass
+class Report:
+    """Totals over the gold: ``metrics`` is a flat name -> score dict."""
+
+    docs: int
+    gold_size: dict
+    counts: dict
+    fields: dict
+    kind_matched: list
+    errors: list
+
+    @property
+    def metrics(self) -> dict[str, float]:
+        m: dict[str, float] = {}
+        for label in LABELS:
+            p, r, f = prf(**self.counts[label])
+            m[f"{label}.precision"], m[f"{label}.recall"], m[f"{label}.f1"] = p, r, f
+            for name, (right, total) in sorted(self.fields[label].items()):
+                if total:
+                    m[f"{label}.{name}_accuracy"] = right / total
+        right, total = self.kind_matched
+        m["figures.kind_accuracy"] = right / total if total else 0.0
+        return m
+
+    def to_dict(self) -> dict:
+        return {"docs": self.docs, "gold": self.gold_size, "counts": self.counts,
+                "fields": {k: {n: {"right": r, "total": t} for n, (r, t) in v.items()} for k, v in self.fields.items()},
+                "metrics": {k: round(v, 4) for k, v in self.metrics.items()},
+                "errors": [dict(zip(("doc", "label", "error", "start", "end", "text", "detail", "sentence"), e))
+                           for e in self.errors]}
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall, F1 (0 when undefined; 1/1/1 when nothing was expected or found).
+
+    >>> [round(x, 3) for x in prf(9, 1, 0)]
+    [0.9, 1.0, 0.947]
+    """
+    if tp + fp + fn == 0:
+        return 1.0, 1.0, 1.0
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def offset_mapper(src: str, dst: str):
+    """A function mapping offsets in ``src`` to offsets in ``dst`` (the extractor's normalised text).
+
+    >>> f = offset_mapper("hoà  bình", "hòa bình")
+    >>> f(5)
+    4
+    """
+    if src == dst:
+        return lambda i: i
+    if len(src) == len(dst):
+        return lambda i: i  # same-length rewrites (tone placement) keep offsets
+    blocks = difflib.SequenceMatcher(None, src, dst, autojunk=False).get_matching_blocks()
+
+    def f(i: int) -> int:
+        prev = 0
+        for a, b, n in blocks:
+            if i < a:
+                break
+            if i <= a + n:
+                return b + (i - a)
+            prev = b + n
+        return min(prev, len(dst))
+
+    return f
+
+
+def evaluate_docs(docs: list[GoldDoc], extract=None) -> Report:
+    """Run the extractor on every gold document and total the scores.
+
+    >>> # report = evaluate_docs(load_gold(Path("eval/gold"), Path("../shared")))
+    """
+    if extract is None:
+        try:
+            from nlp import extract
+        except Exception as e:  # pragma: no cover - the extractor is not importable
+            raise UserError(f"the extractor cannot be imported: {type(e).__name__}: {e}", code=1)
+    from nlp.sentences import sentence_spans
+
+    counts = {k: {"tp": 0, "fp": 0, "fn": 0} for k in LABELS}
+    fields: dict = {k: {} for k in LABELS}
+    kind_matched = [0, 0]
+    errors: list = []
+    gold_size = {"directives": 0, "figures": 0, "targets": 0, "required": {k: 0 for k in LABELS}}
+    for doc in docs:
+        text = nfc_text(doc.path.read_bytes())
+        try:
+            ex = extract(text, published=doc.published, province=doc.province)
+        except Exception as e:
+            raise UserError(f"the extractor failed on {doc.key}: {type(e).__name__}: {e}", code=1)
+        body = ex.text
+        to_body = offset_mapper(text, body)
+        gold = {
+            "directives": [{**g, "spans": [(to_body(s), to_body(e)) for s, e in g["spans"]]} for g in doc.directives],
+            "figures": [{**g, "start": to_body(g["start"]), "end": to_body(g["end"])} for g in doc.figures],
+            "targets": [{**g, "start": to_body(g["start"]), "end": to_body(g["end"])} for g in doc.targets],
+        }
+        for label in LABELS:
+            gold_size[label] += len(gold[label])
+            gold_size["required"][label] += sum(1 for g in gold[label] if g["required"])
+        pred = ex.to_dict()
+        s = score_document(body, gold, pred)
+        for label in LABELS:
+            for k in ("tp", "fp", "fn"):
+                counts[label][k] += s.counts[label][k]
+            for name, (r, t) in s.fields[label].items():
+                acc = fields[label].setdefault(name, [0, 0])
+                acc[0] += r
+                acc[1] += t
+        kind_matched[0] += s.kind_matched[0]
+        kind_matched[1] += s.kind_matched[1]
+        spans = sentence_spans(body)
+        for label, err, start, end, detail in s.errors:
+            sent = next((body[a:b] for a, b in spans if a <= start < b), body[max(0, start - 80):end + 80])
+            errors.append((doc.key, label, err, start, end, body[start:end], detail, sent))
+    return Report(docs=len(docs), gold_size=gold_size, counts=counts, fields=fields,
+                  kind_matched=kind_matched, errors=errors)
+
+
+# --------------------------------------------------------------------------- floors and printing
+
+
+def load_floors(path: Path) -> dict[str, float]:
+    """Pinned floors from ``eval/floors.toml`` (section ``[floors]``: metric = minimum).
+
+    >>> # load_floors(Path("eval/floors.toml"))["directives.f1"] -> 0.95
+    """
+    import tomllib
+
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError:
+        raise UserError(f"{path}: floors file not found")
+    except tomllib.TOMLDecodeError as e:
+        raise UserError(f"{path}: invalid TOML ({e})")
+    floors = data.get("floors")
+    if not isinstance(floors, dict) or not floors:
+        raise UserError(f"{path}: no [floors] table")
+    return {str(k): float(v) for k, v in floors.items()}
+
+
+def below_floors(metrics: dict[str, float], floors: dict[str, float]) -> list[str]:
+    """Names of the metrics below their floor, with both numbers.
+
+    >>> below_floors({"figures.f1": 0.8}, {"figures.f1": 0.9})
+    ['figures.f1 0.800 < floor 0.900']
+    """
+    out = []
+    for name, floor in floors.items():
+        got = metrics.get(name)
+        if got is None:
+            out.append(f"{name} missing < floor {floor:.3f}")
+        elif got + 1e-12 < floor:
+            out.append(f"{name} {got:.3f} < floor {floor:.3f}")
+    return out
+
+
+def format_report(report: Report, first_errors: int = 25) -> str:
+    """The per-label table, field accuracies and the first errors, as text."""
+    m = report.metrics
+    lines = [f"gold: {report.docs} documents, {report.gold_size['directives']} directives, "
+             f"{report.gold_size['figures']} figures, {report.gold_size['targets']} targets "
+             f"(required: {report.gold_size['required']['directives']}/{report.gold_size['required']['figures']}/"
+             f"{report.gold_size['required']['targets']})", "",
+             f"{'label':<12}{'P':>8}{'R':>8}{'F1':>8}{'tp':>7}{'fp':>7}{'fn':>7}"]
+    for label in LABELS:
+        c = report.counts[label]
+        lines.append(f"{label:<12}{m[label + '.precision']:>8.3f}{m[label + '.recall']:>8.3f}{m[label + '.f1']:>8.3f}"
+                     f"{c['tp']:>7}{c['fp']:>7}{c['fn']:>7}")
+    lines += ["", f"{'field accuracy (aligned pairs)':<36}{'acc':>8}{'n':>7}"]
+    for label in LABELS:
+        for name, (right, total) in sorted(report.fields[label].items()):
+            lines.append(f"{label + '.' + name:<36}{right / total if total else 0:>8.3f}{total:>7}")
+    r, t = report.kind_matched
+    lines.append(f"{'figures.kind_accuracy (matched)':<36}{r / t if t else 0:>8.3f}{t:>7}")
+    if report.errors and first_errors:
+        lines += ["", f"first errors ({min(first_errors, len(report.errors))} of {len(report.errors)}):"]
+        for doc, label, err, start, end, span, detail, sent in report.errors[:first_errors]:
+            sent = " ".join(sent.split())
+            if len(sent) > 220:
+                sent = sent[:217] + "..."
+            lines.append(f"  {err} {label:<10} {doc}:{start}-{end} «{span}» {detail}")
+            lines.append(f"      | {sent}")
+    return "\n".join(lines) + "\n"

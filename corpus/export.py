@@ -1,0 +1,408 @@
+"""Comparison tables out of the store: CSV, Parquet, XLSX, and ``datapackage.json``.
+
+Tables: ``articles``, ``directives``, ``figures``, ``targets``, ``documents``,
+``indicators_long``, ``indicators_wide``, ``citations``. Reprints (copies of
+an earlier article, ``reprint_links``) are left out unless asked for.
+Reproducible: the same store gives byte-identical CSV (stable row order,
+floats written with ``%.15g``, no timestamps). ``--map 34`` writes provinces
+in the 34-unit map in force from 2025-07-01.
+
+indicators_wide rule (one value per province × year × indicator): among
+ACHIEVED figures, the value of the latest article (published date, then
+article id, then position) wins; ``n_<indicator>`` counts the achieved
+figures that competed.
+
+>>> export_tables("data", out="data/export", formats=["csv"])   # doctest: +SKIP
+{'out': 'data/export', 'tables': {'articles': 120, ...}, 'corpus_version': '3f1c...'}
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sys
+from dataclasses import fields
+from pathlib import Path
+
+from .errors import UserError
+from .schema import DirectiveMention, FigureMention, TargetMention, column_docs, sql_type
+from .store import Store, data_dir_of
+
+FORMATS = ("csv", "parquet", "xlsx")
+XLSX_MAX_ROWS = 1_048_575
+XLSX_MAX_CELL = 32_767
+WIDE_RULE = ("achieved figures only; per province, year and indicator the value of the latest article "
+             "(published date, then article_id, then offset) wins; n_<indicator> counts the competing figures")
+
+_FD_TYPES = {"VARCHAR": "string", "BIGINT": "integer", "DOUBLE": "number", "BOOLEAN": "boolean", "BLOB": "string"}
+_DATE_COLUMNS = {"published", "issued", "first_seen"}
+
+
+class Column:
+    """One exported column: name, SQL expression, Frictionless type, description."""
+
+    def __init__(self, name: str, expr: str | None = None, type: str = "string", doc: str = ""):
+        self.name, self.expr, self.type, self.doc = name, expr or f'"{name}"', type, doc
+
+
+def _fd_type(name: str, sql: str) -> str:
+    return "date" if name in _DATE_COLUMNS else _FD_TYPES.get(sql, "string")
+
+
+def _mention_columns(cls, alias: str = "m") -> list[Column]:
+    docs = column_docs(cls)
+    cols = []
+    for f in fields(cls):
+        expr = "pmap(m.province)" if f.name == "province" else f'{alias}."{f.name}"'
+        cols.append(Column(f.name, expr, _fd_type(f.name, sql_type(f.type)), docs[f.name]))
+    return cols
+
+
+def _articles_columns() -> list[Column]:
+    return [
+        Column("article_id", "a.article_id", doc="stable article id"),
+        Column("url", "a.url", doc="address of the article page"),
+        Column("site", "a.site", doc="site id or collection name"),
+        Column("province", "pmap(coalesce(b.province, a.province))",
+               doc="province the article is about (attributed; else the site's)"),
+        Column("site_province", "pmap(a.province)", doc="province of the site or given at import"),
+        Column("title", "a.title", doc="headline"),
+        Column("published", "a.published", "date", "publication date YYYY-MM-DD"),
+        Column("author", "a.author", doc="byline"),
+        Column("section", "a.section", doc="site section"),
+        Column("sapo", "a.sapo", doc="lead paragraph"),
+        Column("text", "a.text", doc="clean body; mention offsets index it"),
+        Column("version", "a.version", "integer", "stored version of the text (1 = first)"),
+        Column("content_sha1", "a.content_sha1", doc="sha1 of title, lead and text"),
+        Column("raw_ref", "a.raw_ref", doc="raw archive reference"),
+        Column("reprint_of", "r.original_id", doc="earliest copy when this article is a reprint (only with --include-reprints)"),
+    ]
+
+
+def table_specs(include_reprints: bool) -> dict[str, tuple[list[Column], str]]:
+    """Export table -> (columns, FROM/WHERE/ORDER BY clause)."""
+    no_reprint = "" if include_reprints else "AND m.article_id NOT IN (SELECT article_id FROM reprint_links)"
+    mention_from = "FROM {t} m WHERE TRUE " + no_reprint + " ORDER BY m.article_id, m.mention_no"
+    specs = {
+        "articles": (_articles_columns(),
+                     "FROM articles a LEFT JOIN build_records b USING (article_id) "
+                     "LEFT JOIN reprint_links r USING (article_id) "
+                     + ("" if include_reprints else "WHERE r.article_id IS NULL ") + "ORDER BY a.article_id"),
+        "directives": (_mention_columns(DirectiveMention), mention_from.format(t="directive_mentions")),
+        "figures": (_mention_columns(FigureMention), mention_from.format(t="figure_mentions")),
+        "targets": (_mention_columns(TargetMention), mention_from.format(t="target_mentions")),
+        "documents": ([
+            Column("doc_key", doc="document identity in this corpus"),
+            Column("canonical_id", doc="canonical id (CONTRACT.md)"),
+            Column("kind", doc="document type"),
+            Column("level", doc="central|provincial|district|grassroots"),
+            Column("province", "pmap(province)", doc="issuing province of a local document"),
+            Column("title", doc="title (most frequent among mentions)"),
+            Column("issued", type="date", doc="issue date"),
+            Column("first_seen", type="date", doc="earliest article date citing it"),
+            Column("n_mentions", type="integer", doc="mentions (all articles, reprints included)"),
+            Column("n_articles", type="integer", doc="articles citing it (reprints included)"),
+        ], "FROM documents ORDER BY doc_key"),
+        "indicators_long": ([
+            Column("province", "pmap(m.province)", doc="province slug"),
+            Column("year", "m.year", "integer", "year of the value"),
+            Column("indicator", "m.indicator", doc="codebook indicator code"),
+            Column("value", "m.value", "number", "value"),
+            Column("value_max", "m.value_max", "number", "upper bound of a range"),
+            Column("unit", "m.unit", doc="unit"),
+            Column("kind", "m.kind", doc="achieved|target|other"),
+            Column("qualifier", "m.qualifier", doc="exact|approx|min|max"),
+            Column("year_source", "m.year_source", doc="'text' or 'published' (article year)"),
+            Column("article_id", "m.article_id", doc="source article"),
+            Column("url", "m.url", doc="source address"),
+            Column("published", "m.published", "date", "article date"),
+            Column("sentence", "m.sentence", doc="source sentence"),
+            Column("start", "m.start", "integer", "figure start offset in the article text"),
+            Column("end", 'm."end"', "integer", "figure end offset"),
+        ], "FROM indicator_values m WHERE TRUE " + no_reprint
+           + ' ORDER BY 1 NULLS LAST, m.year NULLS LAST, m.indicator, m.article_id, m.start'),
+        "citations": ([
+            Column("doc_key", "m.doc_key", doc="document identity (documents.doc_key)"),
+            Column("canonical_id", "d.canonical_id", doc="canonical id"),
+            Column("province", "pmap(m.province)", doc="province of the citing articles"),
+            Column("year", "TRY_CAST(substr(m.published, 1, 4) AS BIGINT)", "integer", "year of the citing articles"),
+            Column("n_mentions", "count(*)", "integer", "mentions"),
+            Column("n_articles", "count(DISTINCT m.article_id)", "integer", "citing articles"),
+        ], "FROM directive_mentions m LEFT JOIN documents d USING (doc_key) WHERE m.doc_key IS NOT NULL "
+           + no_reprint + " GROUP BY 1, 2, 3, 4 ORDER BY 1, 3 NULLS LAST, 4 NULLS LAST"),
+    }
+    return specs
+
+
+def _select(cols: list[Column], tail: str) -> str:
+    return "SELECT " + ", ".join(f'{c.expr} AS "{c.name}"' for c in cols) + " " + tail
+
+
+def _install_province_map(con, map_name: str) -> None:
+    """A ``pmap(slug)`` macro: identity for the 63 map, ``localities.to_2025`` for 34."""
+    import pyarrow as pa
+
+    slugs = sorted({r[0] for r in con.execute(
+        "SELECT province FROM articles UNION SELECT province FROM build_records "
+        "UNION SELECT province FROM documents").fetchall() if r[0]})
+    if map_name == "34":
+        try:
+            from .localities import to_2025
+        except ImportError:
+            raise UserError("--map 34 needs corpus.localities, which is not available")
+        mapped = [to_2025(s) for s in slugs]
+    else:
+        mapped = list(slugs)
+    con.register("_pm", pa.table({"slug": pa.array(slugs, type=pa.string()),
+                                  "mapped": pa.array(mapped, type=pa.string())}))
+    con.execute("CREATE OR REPLACE TEMP MACRO pmap(p) AS (SELECT mapped FROM _pm WHERE slug = p)")
+
+
+def _wide(con, include_reprints: bool) -> tuple[list[Column], list[tuple]]:
+    """indicators_wide: rows province × year, one value and one count column per indicator."""
+    no_reprint = "" if include_reprints else "AND m.article_id NOT IN (SELECT article_id FROM reprint_links)"
+    base = ("SELECT pmap(m.province) AS province, m.year, m.indicator, m.value, m.unit, m.published, m.article_id, "
+            "m.start FROM indicator_values m WHERE m.kind = 'achieved' AND m.province IS NOT NULL "
+            "AND m.year IS NOT NULL " + no_reprint)
+    rows = con.execute(
+        f"WITH v AS ({base}) SELECT province, year, indicator, "
+        "arg_max(value, [coalesce(published, ''), article_id, lpad(CAST(start AS VARCHAR), 12, '0')]) AS value, "
+        "count(*) AS n FROM v GROUP BY ALL ORDER BY province, year, indicator").fetchall()
+    units = dict(con.execute(
+        f"WITH v AS ({base}) SELECT indicator, min(unit) FROM v GROUP BY indicator").fetchall()) \
+        if rows else {}
+    indicators = sorted({r[2] for r in rows})
+    cols = [Column("province", doc="province slug"), Column("year", type="integer", doc="year")]
+    for ind in indicators:
+        unit = units.get(ind)
+        cols.append(Column(ind, type="number", doc=f"{ind} ({unit or 'no unit'}): value of the latest article"))
+        cols.append(Column(f"n_{ind}", type="integer", doc=f"achieved figures for {ind} in that province and year"))
+    table: dict[tuple, dict] = {}
+    for province, year, ind, value, n in rows:
+        table.setdefault((province, year), {})[ind] = (value, n)
+    out = []
+    for (province, year), vals in sorted(table.items()):
+        row = [province, year]
+        for ind in indicators:
+            value, n = vals.get(ind, (None, 0))
+            row += [value, n]
+        out.append(tuple(row))
+    return cols, out
+
+
+def _fmt(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float):
+        return "%.15g" % v
+    return str(v)
+
+
+def _write_csv(path: Path, header: list[str], rows) -> int:
+    tmp = path.with_name(path.name + ".tmp")
+    n = 0
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(header)
+        for chunk in rows:
+            w.writerows([[_fmt(v) for v in r] for r in chunk])
+            n += len(chunk)
+    os.replace(tmp, path)
+    return n
+
+
+def _write_parquet(path: Path, cols: list[Column], rows) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    types = {"integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
+    schema = pa.schema([(c.name, types.get(c.type, pa.string())) for c in cols])
+    tmp = path.with_name(path.name + ".tmp")
+    with pq.ParquetWriter(tmp, schema) as w:
+        for chunk in rows:
+            arrays = [pa.array([r[i] for r in chunk], type=schema.field(i).type) for i in range(len(cols))]
+            w.write_table(pa.Table.from_arrays(arrays, schema=schema))
+    os.replace(tmp, path)
+
+
+def _chunks(cursor, size: int = 10_000):
+    while True:
+        chunk = cursor.fetchmany(size)
+        if not chunk:
+            return
+        yield chunk
+
+
+def corpus_version(con, v: dict) -> str:
+    """Hash of the store contents: article ids and content sha1s, mention counts, versions."""
+    h = hashlib.sha1(json.dumps(v, sort_keys=True).encode())
+    art = con.execute("SELECT count(*), sha1(coalesce(string_agg(article_id || ':' || content_sha1, ',' "
+                      "ORDER BY article_id), '')) FROM articles").fetchall()[0]
+    h.update(repr(art).encode())
+    for t in ("directive_mentions", "figure_mentions", "target_mentions", "reprint_links", "build_records"):
+        h.update(f"{t}={con.execute(f'SELECT count(*) FROM {t}').fetchall()[0][0]};".encode())
+    return h.hexdigest()[:16]
+
+
+def _stored_versions(store: Store) -> dict:
+    raw = store.meta_get("derived_versions")
+    if raw:
+        return json.loads(raw)
+    row = store.sql("SELECT max(extractor_version), max(codebook_version), max(gazetteer_version) "
+                    "FROM build_records").fetchall()[0]
+    return {"extractor": row[0], "codebook": row[1], "gazetteer": row[2]}
+
+
+def _sources(con) -> list[dict]:
+    rows = con.execute(
+        "SELECT coalesce(site, '(none)'), count(*), min(url), min(published), max(published) FROM articles "
+        "GROUP BY 1 ORDER BY 1").fetchall()
+    out = []
+    for site, n, url, first, last in rows:
+        src = {"title": site, "n_articles": n, "first_published": first, "last_published": last}
+        if url and "://" in url:
+            src["path"] = url.split("://", 1)[0] + "://" + url.split("://", 1)[1].split("/", 1)[0]
+        out.append(src)
+    return out
+
+
+def export_tables(data_dir=None, out=None, formats=None, include_reprints: bool = False,
+                  province_map: str = "63") -> dict:
+    """Write every export table in each format, plus ``datapackage.json``.
+
+    >>> export_tables("data", formats=["csv", "parquet"])   # doctest: +SKIP
+    """
+    data_dir = data_dir_of(data_dir)
+    formats = list(dict.fromkeys(formats or ["csv"]))
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        raise UserError(f"--format {bad[0]!r}: expected one of {', '.join(FORMATS)}")
+    if province_map not in ("63", "34"):
+        raise UserError(f"--map {province_map!r}: expected 63 or 34")
+    out_dir = Path(out) if out else data_dir / "export"
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise UserError(f"{out_dir}: cannot create the export folder ({e.strerror or e})")
+    if not os.access(out_dir, os.W_OK):
+        raise UserError(f"{out_dir}: permission denied")
+    counts = {}
+    with Store(data_dir) as store:
+        con = store.con
+        _install_province_map(con, province_map)
+        v = _stored_versions(store)
+        specs = table_specs(include_reprints)
+        tables: dict[str, list[Column]] = {}
+        wb = _open_workbook(out_dir) if "xlsx" in formats else None
+        try:
+            for name, (cols, tail) in specs.items():
+                tables[name] = cols
+                counts[name] = _write_table(con, out_dir, name, cols, lambda: _chunks(con.execute(_select(cols, tail))),
+                                            formats, wb)
+            wcols, wrows = _wide(con, include_reprints)
+            tables["indicators_wide"] = wcols
+            counts["indicators_wide"] = _write_table(con, out_dir, "indicators_wide", wcols,
+                                                     lambda: iter([wrows] if wrows else []), formats, wb)
+        except OSError as e:
+            raise UserError(f"{out_dir}: cannot write the export ({e.strerror or e})")
+        finally:
+            if wb is not None:
+                wb.close()
+        package = datapackage(con, tables, formats, v, include_reprints, province_map)
+    _write_json(out_dir / "datapackage.json", package)
+    return {"out": str(out_dir), "tables": counts, "corpus_version": package["version"]}
+
+
+def _open_workbook(out_dir: Path):
+    import xlsxwriter
+
+    return xlsxwriter.Workbook(str(out_dir / "partycorpus.xlsx"),
+                               {"constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+                                "strings_to_urls": False})
+
+
+def _write_table(con, out_dir: Path, name: str, cols: list[Column], rows_fn, formats, wb) -> int:
+    header = [c.name for c in cols]
+    n = None
+    if "csv" in formats:
+        n = _write_csv(out_dir / f"{name}.csv", header, rows_fn())
+    if "parquet" in formats:
+        _write_parquet(out_dir / f"{name}.parquet", cols, rows_fn())
+    if wb is not None:
+        n2 = _write_sheet(wb, name, header, rows_fn())
+        n = n if n is not None else n2
+    if n is None:
+        n = sum(len(c) for c in rows_fn())
+    return n
+
+
+def _write_sheet(wb, name: str, header: list[str], rows) -> int:
+    ws = wb.add_worksheet(name[:31])
+    ws.write_row(0, 0, header)
+    r = 0
+    for chunk in rows:
+        for row in chunk:
+            if r >= XLSX_MAX_ROWS:
+                sys.stderr.write(f"partycorpus export: warning: sheet {name} cut at {XLSX_MAX_ROWS} rows (Excel limit); "
+                                 "use csv or parquet for the full table\n")
+                for _ in rows:  # drain the query result
+                    pass
+                return r
+            r += 1
+            for c, v in enumerate(row):
+                if v is None:
+                    continue
+                if isinstance(v, str):
+                    ws.write_string(r, c, v[:XLSX_MAX_CELL])
+                elif isinstance(v, bool):
+                    ws.write_boolean(r, c, v)
+                else:
+                    ws.write_number(r, c, v)
+    return r
+
+
+def datapackage(con, tables: dict[str, list[Column]], formats, v: dict, include_reprints: bool,
+                province_map: str) -> dict:
+    """Frictionless Data Package descriptor of the export."""
+    resources = []
+    for fmt in formats:
+        if fmt == "xlsx":
+            resources.append({"name": "workbook", "path": "partycorpus.xlsx", "format": "xlsx",
+                              "mediatype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                              "description": "all tables, one sheet each (sheets cut at Excel's row limit)"})
+            continue
+        for name, cols in tables.items():
+            res = {"name": name if fmt == "csv" else f"{name}-{fmt}", "path": f"{name}.{fmt}", "format": fmt,
+                   "profile": "tabular-data-resource",
+                   "schema": {"fields": [{"name": c.name, "type": c.type, "description": c.doc} for c in cols]}}
+            if fmt == "csv":
+                res.update(mediatype="text/csv", encoding="utf-8")
+            else:
+                res["mediatype"] = "application/vnd.apache.parquet"
+            if name == "indicators_wide":
+                res["description"] = WIDE_RULE
+            resources.append(res)
+    return {
+        "profile": "tabular-data-package",
+        "name": "partycorpus",
+        "title": "Party-building news corpus: directives, figures, targets",
+        "version": corpus_version(con, v),
+        "sources": _sources(con),
+        "resources": resources,
+        "partycorpus": {
+            "extractor_version": v.get("extractor"), "codebook_version": v.get("codebook"),
+            "gazetteer_version": v.get("gazetteer"), "province_map": province_map,
+            "province_map_note": "63 provinces (until 2025-06-30)" if province_map == "63"
+            else "34 units from 2025-07-01 (corpus.localities.to_2025)",
+            "include_reprints": include_reprints, "indicators_wide_rule": WIDE_RULE,
+        },
+    }
+
+
+def _write_json(path: Path, obj) -> None:
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8")
+    os.replace(tmp, path)

@@ -1,0 +1,263 @@
+"""What both spiders share: article pages -> ``Article`` items, feeds, sitemaps,
+error counting by reason.
+
+An article page is archived (WARC) first, then extracted: site selectors
+first, ``crawler.extraction.extract_article`` fills the rest. The item goes to
+``crawler.pipelines.StorePipeline`` (spool, then state).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import re
+
+import scrapy
+from scrapy.http import TextResponse
+
+from corpus.schema import Article, now_iso
+
+from ..urls import article_id, canonicalize
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+_MAX_SITEMAP_BYTES = 50 * 1024 * 1024
+
+
+def content_sha1(title: str | None, sapo: str | None, text: str | None) -> str:
+    """sha1 of title, lead and body (the same definition as ``corpus.store.content_sha1``)."""
+    h = hashlib.sha1()
+    for part in (title or "", sapo or "", text or ""):
+        h.update(part.encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def _format_regex(fmt: str) -> re.Pattern:
+    """A regex finding text written in a strptime format, e.g. '%d/%m/%Y' in 'Chủ nhật, 27/09/2020'."""
+    parts = {"%d": r"\d{1,2}", "%m": r"\d{1,2}", "%Y": r"\d{4}", "%y": r"\d{2}", "%H": r"\d{1,2}",
+             "%M": r"\d{2}", "%S": r"\d{2}"}
+    out, i = [], 0
+    while i < len(fmt):
+        tok = fmt[i:i + 2]
+        if tok in parts:
+            out.append(parts[tok])
+            i += 2
+        else:
+            out.append(re.escape(fmt[i]))
+            i += 1
+    return re.compile("".join(out))
+
+
+def parse_date_text(text: str, formats: list[str]) -> tuple[str | None, str | None]:
+    """(YYYY-MM-DD, HH:MM) from a dateline using the site's ``date_formats``.
+
+    >>> parse_date_text("Chủ nhật, 27/09/2020", ["%d/%m/%Y"])
+    ('2020-09-27', None)
+    >>> parse_date_text("22:45, ngày 22-11-2020", ["%H:%M, ngày %d-%m-%Y"])
+    ('2020-11-22', '22:45')
+    """
+    for fmt in formats:
+        m = _format_regex(fmt).search(text or "")
+        if not m:
+            continue
+        try:
+            d = dt.datetime.strptime(m.group(0), fmt)
+        except ValueError:
+            continue
+        has_time = "%H" in fmt
+        return d.strftime("%Y-%m-%d"), (d.strftime("%H:%M") if has_time else None)
+    return None, None
+
+
+def _extract_article(html: str, url: str, site: dict | None) -> dict:
+    from ..extraction import extract_article
+
+    return extract_article(html, url=url, site=site)
+
+
+def selector_fields(response, site: dict | None) -> dict:
+    """Fields found by the site's CSS selectors (missing when a selector finds nothing)."""
+    out: dict = {}
+    sels = (site or {}).get("selectors") or {}
+    for key in ("title", "author", "date"):
+        sel = sels.get(key)
+        if not sel:
+            continue
+        text = " ".join(" ".join(response.css(f"{sel} ::text").getall()).split())
+        if not text:
+            continue
+        if key == "date":
+            day, time = parse_date_text(text, (site or {}).get("date_formats") or [])
+            if day:
+                out["published"] = day
+                out["published_time"] = time
+        else:
+            out[key] = text
+    return out
+
+
+def classify_failure(failure) -> tuple[str, str]:
+    """(reason, detail) of a failed request: http_404, timeout, oversized, robots_disallowed, ..."""
+    from scrapy.spidermiddlewares.httperror import HttpError
+
+    exc = failure.value
+    name = type(exc).__name__
+    msg = str(exc)
+    if isinstance(exc, HttpError):
+        return f"http_{exc.response.status}", ""
+    if "robots.txt" in msg:
+        return "robots_disallowed", ""
+    if "max redirections" in msg:
+        return "redirect_loop", ""
+    if "max size" in msg or name == "DownloadCancelledError":
+        return "oversized", msg[:120]
+    if "Timeout" in name or "timed out" in msg.lower():
+        return "timeout", ""
+    if "DNSLookup" in name:
+        return "dns", ""
+    if "ConnectionRefused" in name:
+        return "connection_refused", ""
+    if "ConnectionLost" in name or "ResponseNeverReceived" in name or "DataLoss" in name:
+        return "connection_lost", ""
+    return name.lower(), msg[:120]
+
+
+def build_article(url: str, site: dict | None, got: dict, sel: dict, *, province: str | None,
+                  section: str | None, raw_ref: str | None, run_id: str | None) -> Article:
+    """An ``Article`` from generic extraction (``got``) and site-selector fields (``sel``, preferred).
+
+    >>> build_article("https://baolangson.vn/chi-bo-12345.html", {"id": "baolangson"},
+    ...               {"title": "Chi bộ mẫu", "body": "Nội dung."}, {}, province="lang-son", section=None,
+    ...               raw_ref=None, run_id=None).article_id == article_id("https://baolangson.vn/chi-bo-12345.html")
+    True
+    """
+    body = (got.get("body") or "").strip()
+    title = sel.get("title") or got.get("title")
+    sapo = got.get("sapo") or None
+    url = canonicalize(url)
+    return Article(
+        article_id=article_id(url), url=url, site=(site or {}).get("id"), province=province, title=title,
+        sapo=sapo, text=body, published=sel.get("published") or got.get("published"),
+        author=sel.get("author") or got.get("author"), section=section, fetched_at=now_iso(), raw_ref=raw_ref,
+        crawl_run=run_id, content_sha1=content_sha1(title, sapo, body))
+
+
+class ArticleSpiderMixin:
+    """Shared callbacks; the spider sets ``self.session`` and implements ``site_of(response)``."""
+
+    session = None
+
+    # -- requests -------------------------------------------------------------------
+    def article_request(self, url: str, site: dict, *, section: str | None = None, **meta) -> scrapy.Request | None:
+        """Request of an article page, or None when it is already stored and the site is not revalidated."""
+        url = canonicalize(url)
+        row = self.session.state.known(url)
+        headers = {}
+        if row is not None:
+            if not site.get("revalidate"):
+                self.session.skipped_known += 1
+                return None
+            if row["etag"]:
+                headers["If-None-Match"] = row["etag"]
+            if row["last_modified"]:
+                headers["If-Modified-Since"] = row["last_modified"]
+        return scrapy.Request(url, callback=self.parse_article, errback=self.on_error, headers=headers,
+                              meta={"site_id": site["id"], "section": section, "kind": "article", **meta})
+
+    def on_error(self, failure):
+        request = getattr(failure, "request", None)
+        if request is not None and request.meta.get("optional"):
+            return
+        reason, detail = classify_failure(failure)
+        if reason == "http_404" and request is not None and request.meta.get("kind") == "listing" \
+                and request.meta.get("page", 1) > 1:
+            return  # paged past the last listing page
+        self.session.error(reason, request.url if request is not None else "", detail)
+
+    # -- article pages -----------------------------------------------------------------
+    def parse_article(self, response):
+        site = self.site_of(response)
+        if response.status == 304:
+            self.session.run.unchanged += 1
+            with self.session.state.write() as state:
+                state.touch(response.url)
+            return
+        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        if not isinstance(response, TextResponse) or (ctype and not any(t in ctype for t in HTML_TYPES)):
+            self.session.error("not_html", response.url, ctype)
+            return
+        if not response.body.strip():
+            self.session.error("empty_page", response.url)
+            return
+        try:
+            html = response.text
+            got = _extract_article(html, response.url, site)
+            sel = selector_fields(response, site)
+        except (ImportError, SyntaxError, NameError):
+            raise
+        except Exception as e:  # malformed markup must not stop the crawl
+            self.session.error("malformed_html", response.url, f"{type(e).__name__}: {e}")
+            return
+        if not got.get("is_article", bool(got.get("body"))):
+            self.session.error("not_article", response.url, got.get("reason") or "")
+            return
+        yield from self.make_article(response, site, got, sel)
+
+    def make_article(self, response, site: dict | None, got: dict, sel: dict):
+        if not (got.get("body") or "").strip():
+            self.session.error("empty_body", response.url)
+            return
+        raw_ref = self.session.archive.write_response(
+            response.url, response.status,
+            [(k.decode("latin-1"), v.decode("latin-1")) for k, vs in response.headers.items() for v in vs],
+            response.body, site, section=response.meta.get("section"))
+        art = build_article(response.url, site, got, sel, province=self.province_of(site),
+                            section=response.meta.get("section"), raw_ref=raw_ref, run_id=self.session.run_id)
+        if not art.published:
+            self.session.errors["no_date"] += 1   # stored with the field missing
+        etag = response.headers.get(b"ETag")
+        lm = response.headers.get(b"Last-Modified")
+        self.session.validators[art.article_id] = (etag.decode("latin-1") if etag else None,
+                                                   lm.decode("latin-1") if lm else None)
+        aliases = {canonicalize(u) for u in response.meta.get("redirect_urls", [])} - {art.url}
+        if aliases:   # old URLs that redirect here: known too, never fetched again
+            self.session.aliases[art.article_id] = sorted(aliases)
+        yield art
+
+    def province_of(self, site: dict | None) -> str | None:
+        return (site or {}).get("province")
+
+    # -- feeds and sitemaps --------------------------------------------------------------
+    @staticmethod
+    def feed_links(response) -> list[str]:
+        """Item links of an RSS or Atom feed."""
+        try:
+            sel = scrapy.Selector(text=response.text, type="xml")
+        except Exception:
+            return []
+        sel.remove_namespaces()
+        links = sel.xpath("//item/link/text() | //entry/link/@href | //item/guid[not(@isPermaLink='false')]/text()")
+        return [response.urljoin(x.get().strip()) for x in links if x.get().strip()]
+
+    @staticmethod
+    def sitemap_entries(response) -> tuple[list[str], list[str]]:
+        """(child sitemaps, page URLs) of a sitemap or sitemap index (gzip accepted)."""
+        from scrapy.utils.sitemap import Sitemap
+
+        body = response.body
+        if body[:2] == b"\x1f\x8b":
+            try:
+                body = gzip.decompress(body)[:_MAX_SITEMAP_BYTES]
+            except OSError:
+                return [], []
+        try:
+            sm = Sitemap(body)
+        except Exception:
+            return [], []
+        locs = [response.urljoin(e["loc"]) for e in sm if e.get("loc")]
+        return (locs, []) if sm.type == "sitemapindex" else ([], locs)
+
+    @staticmethod
+    def robots_sitemaps(response) -> list[str]:
+        return [response.urljoin(line.split(":", 1)[1].strip())
+                for line in response.text.splitlines() if line.lower().startswith("sitemap:")]

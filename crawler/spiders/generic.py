@@ -1,0 +1,115 @@
+"""The generic spider: any site from one start URL (``partycorpus crawl --start-url``).
+
+Follows links within the start URL's host, reads /robots.txt sitemaps,
+/sitemap.xml and feeds named in ``<link rel=alternate>``, and stores only the
+pages that ``crawler.extraction.extract_article`` says are articles.
+
+>>> # partycorpus crawl --start-url https://baolangson.vn/chinh-tri --province lang-son --max-pages 200
+"""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.http import TextResponse
+
+from ..urls import canonicalize, same_site
+from .base import HTML_TYPES, ArticleSpiderMixin, _extract_article, selector_fields
+
+_SKIP_EXT = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".zip",
+             ".rar", ".mp3", ".mp4", ".avi", ".css", ".js", ".ico", ".woff", ".woff2")
+
+
+class GenericSpider(ArticleSpiderMixin, scrapy.Spider):
+    """Host-bounded crawl with generic article detection."""
+
+    name = "partycorpus-generic"
+
+    def __init__(self, start_url: str = "", province: str | None = None, session=None, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.start_url = canonicalize(start_url)
+        self.session = session
+        parts = urlsplit(self.start_url)
+        self.base_url = f"{parts.scheme}://{parts.netloc}"
+        host = (parts.hostname or "").removeprefix("www.")
+        self.site = {"id": host or "generic", "province": province, "base_url": self.base_url, "selectors": {},
+                     "date_formats": [], "strip": [], "revalidate": False}
+        self.allowed_domains = [parts.hostname] if parts.hostname else []
+
+    def site_of(self, response) -> dict:
+        return self.site
+
+    async def start(self):
+        yield scrapy.Request(self.start_url, callback=self.parse_page, errback=self.on_error)
+        yield scrapy.Request(self.base_url + "/robots.txt", callback=self.parse_robots, errback=self.on_error,
+                             meta={"optional": True, "dont_obey_robotstxt": True})
+        yield scrapy.Request(self.base_url + "/sitemap.xml", callback=self.parse_sitemap, errback=self.on_error,
+                             meta={"optional": True})
+
+    def _follow(self, url: str, callback=None):
+        if not same_site(url, self.base_url):
+            return None
+        if urlsplit(url).path.lower().endswith(_SKIP_EXT):
+            return None
+        url = canonicalize(url)
+        if self.session.state.known(url) is not None:   # a stored article: never fetched again
+            self.session.skipped_known += 1
+            return None
+        return scrapy.Request(url, callback=callback or self.parse_page, errback=self.on_error)
+
+    def parse_robots(self, response):
+        for url in self.robots_sitemaps(response):
+            if same_site(url, self.base_url):
+                yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error, meta={"optional": True})
+
+    def parse_sitemap(self, response):
+        children, pages = self.sitemap_entries(response)
+        for url in children:
+            req = self._follow(url, self.parse_sitemap)
+            if req:
+                yield req
+        for url in pages:
+            req = self._follow(url)
+            if req:
+                yield req
+
+    def parse_feed(self, response):
+        for url in self.feed_links(response):
+            req = self._follow(url)
+            if req:
+                yield req
+
+    def parse_page(self, response):
+        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+        if not isinstance(response, TextResponse) or (ctype and not any(t in ctype for t in HTML_TYPES)):
+            if "xml" in ctype or "rss" in ctype:
+                yield from self.parse_feed(response)
+                return
+            self.session.error("not_html", response.url, ctype)
+            return
+        if not response.body.strip():
+            self.session.error("empty_page", response.url)
+            return
+        try:
+            got = _extract_article(response.text, response.url, None)
+            links = response.css("a::attr(href)").getall()
+            feeds = response.css('link[rel="alternate"][type*="rss"]::attr(href), '
+                                 'link[rel="alternate"][type*="atom"]::attr(href)').getall()
+        except (ImportError, SyntaxError, NameError):
+            raise
+        except Exception as e:
+            self.session.error("malformed_html", response.url, f"{type(e).__name__}: {e}")
+            return
+        if got.get("is_article"):
+            yield from self.make_article(response, self.site, got, selector_fields(response, self.site))
+        for href in feeds:
+            req = self._follow(response.urljoin(href.strip()), self.parse_feed)
+            if req:
+                yield req
+        for href in links:
+            href = href.strip()
+            if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
+                continue
+            req = self._follow(response.urljoin(href))
+            if req:
+                yield req

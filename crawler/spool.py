@@ -1,0 +1,51 @@
+"""The spool: ``DATA/spool/<run_id>-<pid>.jsonl``, one ``Article`` per line,
+flushed and fsynced per line; ``corpus.ingest.ingest_spool`` moves it into the store.
+
+>>> # SpoolWriter("data", "20250101T000000Z-ab12").write(Article(article_id="3f0c...", title="Đại hội chi bộ"))
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict
+from pathlib import Path
+
+from corpus.schema import Article
+
+
+class SpoolWriter:
+    """Append-only JSON-lines file of articles for one crawl process."""
+
+    def __init__(self, data_dir: str | Path, run_id: str):
+        self.path = Path(data_dir) / "spool" / f"{run_id}-{os.getpid()}.jsonl"
+        self._f = None
+        self.lines = 0
+
+    def write(self, article: Article) -> None:
+        """Append one article and make it durable (flush + fsync) before returning."""
+        if self._f is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._f = open(self.path, "a", encoding="utf-8")
+        self._f.write(json.dumps(asdict(article), ensure_ascii=False) + "\n")
+        self._f.flush()
+        os.fsync(self._f.fileno())
+        self.lines += 1
+
+    def close(self) -> None:
+        if self._f is not None:
+            self._f.close()
+            self._f = None
+
+
+def read_spool_file(path: str | Path) -> list[dict]:
+    """Complete lines of a spool file (a partial last line, from a killed writer, is ignored)."""
+    out = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.endswith("\n"):
+                break
+            try:
+                out.append(json.loads(line))
+            except json.JSONDecodeError:
+                continue
+    return out

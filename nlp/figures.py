@@ -1,0 +1,298 @@
+"""Figures: quantities that count or measure something (GUIDE §3).
+
+A figure is a number (digits or words, a range "5 – 6", a ratio "24/24") with
+what it counts right after it ("181 đảng viên", "10,6%", "16 lớp"). Dates,
+times, years, document numbers, ordinals, list numbering, roads and places,
+phone numbers and ages after names are never figures; a number with nothing
+counted after it is dropped too (precision first).
+
+Units come from the codebook's unit list; otherwise from underthesea word
+segmentation + POS (the first noun after the number). Only sentences that
+still hold a candidate without a known unit are tokenized (speed).
+
+>>> [(f.text, f.value, f.unit, f.qualifier) for f in extract_figures("Năm 2017 kết nạp hơn 150 đảng viên.")]
+[('hơn 150 đảng viên', 150.0, 'đảng viên', 'min')]
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from .codebook import indicator_for, match_unit
+from .numbers import (DIGITS, MULTIPLIER_RE, NUMBER_WORDS_RE, RANGE_SEP, parse_multiplier, parse_number,
+                      parse_number_words)
+from .sentences import sentence_spans
+from .types import Figure
+
+_W = r"[\wđĐ]"
+
+# Spans that are never figures, found per sentence.
+_BLOCK = re.compile("|".join([
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)",                 # 07/04/2017, 17-10-2017, 3-2-1930
+    r"\d{1,2}\s*:\s*\d{2}(?::\d{2})?",                                     # 08:54
+    r"\d{1,2}\s*(?:h|giờ)\s*\d{1,2}(?:\s*phút|')?(?!\d)",                  # 8h30, 8 giờ 30
+    r"(?<![\w.,])\d{1,2}h(?![\wđ])",                                       # 20h
+    r"(?:(?:lúc|vào lúc|từ lúc|đến lúc)\s+)\d{1,2}(?:[,.]\d+)?\s*giờ",     # lúc 8 giờ
+    r"(?<![\d.,])(?:19|20)\d{2}\s*[-–—/]\s*(?:19|20)?\d{2}(?![\d.,])",     # 2016-2020, 2015 - 2020, 2019/20
+    r"GMT\s*[+-]\s*\d+",                                                   # (GMT+7)
+    r"(?:\+84|(?<![\d.,])0)\d{2,3}[ .]?\d{3,4}[ .]?\d{3,4}(?![\d])",       # phone numbers
+    r"\d+(?:\s*/\s*\d{4})?\s*[-/]\s*[A-ZĐ][A-ZĐa-zđ]*(?:\s*[-/]\s*[A-ZĐƯ][A-ZĐƯa-zđư.]*)+",  # 290-KH/TU, 100/2019/NĐ-CP
+    r"(?:ngày|Ngày|mùng|hôm)\s+\d{1,2}(?:\s*[/.-]\s*\d{1,2})?(?:\s*[/.-]\s*\d{2,4})?",  # ngày 7/4
+    r"(?:tháng|Tháng)\s+\d{1,2}(?:\s*[/.-]\s*\d{4})?(?:\s+năm\s+\d{4})?",  # tháng 3/2018
+    r"(?:quý|Quý)\s+\d",
+    r"(?:năm|Năm)\s+\d{1,4}(?!\d)(?![.,]\d)",                              # năm 2016
+    r"(?:tỷ số|tỉ số|thắng|thua|hòa|hoà|cách biệt|dẫn)\s+\d+\s*[-–—]\s*\d+",  # scores
+    r"[A-ZĐ]\w*\s*[,(]\s*\d{1,3}\s*tuổi",                                  # Nguyễn Văn A (45 tuổi)
+    r"(?:SN|sinh năm)\s*\d{4}",
+    r"\d{1,3}(?:\s*,\s*\d{1,3})*\s*năm\s+tuổi\s+[Đđ]ảng",                  # Huy hiệu 30, 40 năm tuổi Đảng
+    r"(?<!\d)[1-5]\.0(?!\d)",                                              # công nghiệp 4.0
+]))
+
+# What stands right before a number that makes it an identifier, not a quantity.
+_LEFT_TRAP = re.compile(r"(?:^|[^\wđĐ])(?:" + "|".join([
+    r"lần thứ", r"thứ", r"khóa", r"khoá", r"kỳ họp", r"lần", r"đợt",
+    r"phường", r"quận", r"khu phố", r"tổ dân phố", r"tổ", r"ấp", r"thôn", r"xóm", r"khu", r"khu vực",
+    r"tiểu khu", r"cụm", r"lô", r"tầng", r"phòng", r"số nhà", r"nhà số", r"căn hộ", r"block",
+    r"điều", r"khoản", r"chương", r"mục", r"phụ lục", r"điểm", r"câu", r"bài", r"trang", r"tập", r"phần",
+    r"QL", r"quốc lộ", r"tỉnh lộ", r"ĐT", r"đường", r"đường số", r"Km", r"cầu", r"bến", r"tuyến", r"cổng",
+    r"Trung ương", r"TW", r"T\.Ư", r"TƯ", r"T\.W", r"GMT",
+    r"lớp", r"khối", r"đội", r"sư đoàn", r"trung đoàn", r"lữ đoàn", r"tiểu đoàn", r"đại đội", r"quân khu",
+    r"quân đoàn", r"vùng", r"bệnh viện", r"trường", r"xe", r"biển số", r"biển kiểm soát", r"BKS", r"mã số", r"mã",
+    r"nghị quyết", r"chỉ thị", r"quyết định", r"quy định", r"kết luận", r"kế hoạch", r"thông báo", r"hướng dẫn",
+    r"nghị định", r"thông tư", r"công văn", r"luật", r"tờ trình", r"đề án", r"chương trình", r"báo cáo",
+    r"thông tri", r"quy chế", r"văn bản", r"huy hiệu", r"hạng", r"giải", r"top", r"vòng", r"bảng", r"trận",
+    r"cấp", r"độ", r"level", r"phiên bản", r"ngày", r"tháng", r"năm", r"quý", r"tuần thứ", r"mùa",
+    r"(?<!tổng )(?<!Tổng )số",
+]) + r")\s*(?:số\s*)?[:.]?\s*$", re.IGNORECASE)
+
+_NUM = re.compile(r"(?<![\wđĐ.,/:+\-–])(" + DIGITS + r")(?!\d)")
+_PERCENT = re.compile(r"\s*(%|phần trăm)")
+_RANGE = re.compile(r"\s*%?" + RANGE_SEP + r"(" + DIGITS + r")(?![\d/])")
+_RATIO = re.compile(r"\s*/\s*(" + DIGITS + r")(?![\d/])")
+_PER = re.compile(r"\s*/\s*(năm|tháng|tuần|ngày|người|kỳ|khóa|quý)(?![\wđ])")
+_AT_LEAST = re.compile(r"(?:\s+[\wđĐ,]+){0,4}?\s+trở (lên|xuống)(?![\wđ])")
+_MODIFIER = re.compile(r"[ \t]+(mới|chính thức|dự bị|ưu tú)(?![\wđ])")
+_QUALIFIER = re.compile(
+    r"(?:^|[^\wđĐ])(trên dưới|ít nhất|tối thiểu|không vượt quá|không quá|tối đa|chưa đến|chưa tới|"
+    r"xuống còn|lên tới|lên đến|hơn|trên|gần|khoảng|chừng|xấp xỉ|ước tính|ước|dưới|từ|còn)\s*$")
+_QUALIFIER_KIND = {"trên dưới": "approx", "ít nhất": "min", "tối thiểu": "min", "không vượt quá": "max",
+                   "không quá": "max", "tối đa": "max", "chưa đến": "max", "chưa tới": "max",
+                   "hơn": "min", "trên": "min", "gần": "approx", "khoảng": "approx", "chừng": "approx",
+                   "xấp xỉ": "approx", "ước tính": "approx", "ước": "approx", "dưới": "max"}
+_YEAR = re.compile(r"(?:năm|Năm)\s+((?:19|20)\d{2})(?!\s*[-–—]\s*\d)(?!\d)(?![.,]\d)"
+                   r"|(?:tháng|Tháng)\s+\d{1,2}\s*[/-]\s*((?:19|20)\d{2})(?!\d)")
+_NOUN_TAGS = {"N", "Nc", "Nu", "Ny", "Nb"}
+_NOT_UNITS = {"lúc", "khi", "lần thứ", "thứ", "số"}
+_HAS_DIGIT_OR_WORD = re.compile(r"\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|hàng|vài|một nửa)\b")
+
+
+def extract_figures(text: str, published: str | None = None, directives: Iterable = ()) -> list[Figure]:
+    """Figures in ``text`` (offsets into ``text``), in order; kind is set later by ``extract_targets``.
+
+    Numbers inside a span of ``directives`` (document numbers) are skipped.
+
+    >>> [(f.text, f.value, f.value_max) for f in extract_figures("Mỗi đồng chí dự từ 5 đến 7 chi bộ.")]
+    [('từ 5 đến 7 chi bộ', 5.0, 7.0)]
+    """
+    blocked = [(d.start, d.end) for d in directives]
+    figures: list[Figure] = []
+    for ss, se in sentence_spans(text):
+        sentence = text[ss:se]
+        if not _HAS_DIGIT_OR_WORD.search(sentence):
+            continue
+        found = _sentence_figures(text, ss, se, blocked)
+        _attach_years(text, ss, se, found)
+        _attach_indicators(text, ss, se, found)
+        figures.extend(found)
+    return figures
+
+
+def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[int, int]]) -> list[Figure]:
+    sentence = text[ss:se]
+    blocked = [(ss + m.start(), ss + m.end()) for m in _BLOCK.finditer(sentence)]
+    blocked += [(a, b) for a, b in directive_spans if a < se and b > ss]
+    taken: list[tuple[int, int]] = []
+    out: list[Figure] = []
+    pending: list[tuple[int, int, float, float | None, str | None, int]] = []
+    for m in _NUM.finditer(text, ss, se):
+        s, e = m.start(1), m.end(1)
+        if _overlaps(s, e, blocked) or _overlaps(s, e, taken):
+            continue
+        if _LEFT_TRAP.search(text, max(ss, s - 24), s):
+            continue
+        value = parse_number(m.group(1))
+        if value is None:
+            continue
+        value_max = None
+        p = e
+        ratio = _RATIO.match(text, p, se)
+        if ratio:
+            denominator = parse_number(ratio.group(1))
+            if denominator is None or denominator < value or denominator == 0:
+                continue                         # "30/4": a date, not a ratio
+            p = ratio.end()
+        else:
+            rng = _RANGE.match(text, p, se)
+            if rng:
+                hi = parse_number(rng.group(1))
+                if hi is not None and hi > value and not _overlaps(rng.start(1), rng.end(1), blocked):
+                    value_max, p = hi, rng.end()
+        mult = MULTIPLIER_RE.match(text, p, se)
+        if mult:
+            factor = parse_multiplier(mult.group(0))
+            value *= factor
+            value_max = value_max * factor if value_max is not None else None
+            p = mult.end()
+        if p < se and text[p].isalpha() and not match_unit(text, p):
+            continue                             # "5G", "29A", "18h30"
+        pending.append((s, p, value, value_max, None, e))
+        taken.append((s, p))
+    # number words: "hai lớp", "hàng trăm lượt", "một nửa"
+    for m in NUMBER_WORDS_RE.finditer(text, ss, se):
+        words = m.group(0).split()
+        for k in range(len(words), 0, -1):
+            run = " ".join(words[:k])
+            s, e = m.start(), m.start() + len(run)
+            if _overlaps(s, e, taken) or _overlaps(s, e, blocked):
+                break
+            if run in ("một", "năm", "mười", "tư") or re.search(r"thứ\s*$", text[max(ss, s - 6):s]):
+                continue
+            value = parse_number_words(run)
+            unit = match_unit(text, e) if value else None
+            if unit and unit[0] not in ("%",) and not re.match(r"\s+là\b", text[e:e + 4]):
+                pending.append((s, e, value, None, "words", e))
+                taken.append((s, e))
+                break
+    tokens = None
+    for s, p, value, value_max, how, num_end in sorted(pending):
+        unit_hit = _PERCENT.match(text, p, se) or None
+        unit, uend = ("%", unit_hit.end()) if unit_hit else (None, p)
+        if unit is None:
+            hit = match_unit(text, p)
+            if hit and hit[1] <= se:
+                unit, uend = hit
+        if unit is None and how is None:
+            if tokens is None:
+                from .tokens import tag_words
+                tokens = tag_words(sentence, ss)
+            unit, uend = _pos_unit(text, tokens, p, se)
+        if unit is None:
+            continue
+        if unit == "%":
+            more = match_unit(text, uend)        # "75% chi bộ", "26,2% TCCSĐ"
+            if more and more[0] != "%" and more[1] <= se:
+                uend = more[1]
+        start, qualifier = _qualifier(text, ss, s, approx=how == "words" and text[s:s + 4] in ("hàng", "vài ", "mấy "))
+        end = uend
+        mod = _MODIFIER.match(text, end, se)
+        if mod:
+            end = mod.end()
+        per = _PER.match(text, end, se)
+        if per:
+            end = per.end()
+            if unit not in ("%", "đồng", "USD") and "/" not in unit:
+                unit = f"{unit}/{per.group(1)}"
+        has_range = value_max is not None
+        if text[start:s].strip() == "từ":
+            trail = _AT_LEAST.match(text, end, se)
+            if trail:
+                end = trail.end()
+                qualifier = "min" if trail.group(1) == "lên" else "max"
+            elif not has_range:
+                start = s
+        else:
+            trail = re.match(r"\s+trở (lên|xuống)(?![\wđ])", text[end:se])
+            if trail:
+                end += trail.end()
+                qualifier = "min" if trail.group(1) == "lên" else "max"
+        out.append(Figure(start=start, end=end, text=text[start:end], value=float(value),
+                          value_max=float(value_max) if value_max is not None else None,
+                          unit=unit, qualifier=qualifier))
+    return out
+
+
+def _pos_unit(text: str, tokens, p: int, se: int) -> tuple[str | None, int]:
+    """The noun right after offset ``p`` (underthesea words + POS), else (None, p)."""
+    for t in tokens:
+        if t.end <= p:
+            continue
+        if t.start < p:                          # the tokenizer glued "5-6 lớp": use the rest
+            rest = text[p:t.end].strip()
+            if rest and t.pos in _NOUN_TAGS and rest[0].islower():
+                return rest, t.end
+            return None, p
+        if text[p:t.start].strip() or t.start >= se:
+            return None, p
+        word = t.text
+        if t.pos in _NOUN_TAGS and word[:1].islower() and word not in _NOT_UNITS:
+            return word, t.end
+        return None, p
+    return None, p
+
+
+def _qualifier(text: str, ss: int, s: int, approx: bool = False) -> tuple[int, str]:
+    m = _QUALIFIER.search(text, max(ss, s - 20), s)
+    if not m:
+        return s, "approx" if approx else "exact"
+    word = m.group(1)
+    return m.start(1), "approx" if approx else _QUALIFIER_KIND.get(word, "exact")
+
+
+def _attach_years(text: str, ss: int, se: int, figures: list[Figure]) -> None:
+    """Year of each figure: the nearest "năm YYYY" before it in its sentence (inside its own
+    parenthesis if it is in one: "(năm 2015 là 51,4%)"; parentheses it is not in are skipped)."""
+    if not figures:
+        return
+    sentence = text[ss:se]
+    anchors = [(ss + m.start(), int(m.group(1) or m.group(2))) for m in _YEAR.finditer(sentence)]
+    if not anchors:
+        return
+    for f in figures:
+        open_at = _open_paren(text, ss, f.start)
+        best = None
+        for pos, year in anchors:
+            if pos >= f.start:
+                break
+            if open_at is not None:
+                if pos > open_at:
+                    best = year
+            elif _open_paren(text, ss, pos) is None:
+                best = year
+        f.year = best
+
+
+def _open_paren(text: str, ss: int, pos: int) -> int | None:
+    """Offset of the "(" still open at ``pos`` (within the sentence), else None."""
+    depth_close = 0
+    i = pos - 1
+    while i >= ss:
+        c = text[i]
+        if c == ")":
+            depth_close += 1
+        elif c == "(":
+            if depth_close == 0:
+                return i
+            depth_close -= 1
+        i -= 1
+    return None
+
+
+def _attach_indicators(text: str, ss: int, se: int, figures: list[Figure]) -> None:
+    sentence = text[ss:se]
+    for i, f in enumerate(figures):
+        lo = figures[i - 1].end if i else ss
+        hi = figures[i + 1].start if i + 1 < len(figures) else se
+        open_at = _open_paren(text, ss, f.start)
+        if i and open_at is not None and open_at >= figures[i - 1].end and _YEAR.search(text, open_at, f.start):
+            prev = figures[i - 1]                # "(năm 2015 là 51,4%)" compares with the figure before
+            if prev.unit == f.unit:
+                f.indicator = prev.indicator
+                continue
+        f.indicator = indicator_for(sentence, f, ss, bounds=(lo, hi))
+
+
+def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+__all__ = ["extract_figures"]

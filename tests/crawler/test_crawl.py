@@ -1,0 +1,204 @@
+"""The crawler against the synthetic mirror (real HTTP servers on 127.0.0.1).
+
+Every crawl runs the real CLI in a subprocess (one Twisted reactor per process)
+and is bounded in time; the mirror counts the requests it answers.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from crawler.archive import iter_records, read_record
+from crawler.mirror.server import ROBOTS_DISALLOWED, Mirror
+from crawler.urls import article_id
+
+ROOT = Path(__file__).resolve().parents[2]
+CRAWL_TIMEOUT = 90
+
+
+def cli(data: Path, *args: str, timeout: float = CRAWL_TIMEOUT) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PARTYCORPUS_LOG_LEVEL": "WARNING"}
+    return subprocess.run([sys.executable, "-m", "corpus.cli", "--data", str(data), *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def crawl(data: Path, sites_dir: Path, *extra: str) -> subprocess.CompletedProcess:
+    proc = cli(data, "crawl", "--all", "--sites-dir", str(sites_dir), "--no-polite", *extra)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return proc
+
+
+def stored(data: Path) -> dict[str, tuple]:
+    """article_id -> (version, url, title) of the store's current articles (each id must appear once)."""
+    from corpus.store import Store
+
+    with Store(data) as store:
+        rows = store.sql("SELECT article_id, version, url, title FROM articles").fetchall()
+    ids = [r[0] for r in rows]
+    assert len(ids) == len(set(ids)), "an article is stored twice"
+    return {r[0]: r[1:] for r in rows}
+
+
+def last_run(data: Path) -> dict:
+    runs = sorted((data / "crawl" / "runs").glob("*.json"), key=lambda p: p.stat().st_mtime)
+    return json.loads(runs[-1].read_text(encoding="utf-8"))
+
+
+def mirror_ids(m: Mirror, site: str | None = None) -> dict[str, int]:
+    return {article_id(m.url(i)): i for i, a in m.articles.items() if site is None or a["site"] == site}
+
+
+def test_full_crawl_then_incremental_then_rebuild(tmp_path):
+    data = tmp_path / "data"
+    with Mirror(slow_seconds=0) as m:
+        sites_dir = m.write_site_files(tmp_path / "sites")
+        crawl(data, sites_dir)
+        expected = mirror_ids(m)
+        got = stored(data)
+        assert set(expected) <= set(got), f"missing: {[expected[i] for i in set(expected) - set(got)]}"
+        assert all(v[0] == 1 for v in got.values())
+        # robots.txt obeyed, tracking-parameter duplicates collapsed
+        assert m.fetch_count(m.base_urls["lso"] + ROBOTS_DISALLOWED) == 0
+        assert m.fetch_count(m.base_urls["lso"] + "/admin/dang-nhap") == 0
+        dup = m.traps["tracking_duplicate"]
+        assert m.fetch_count(dup) == 1
+        assert not any("utm_" in v[1] or "fbclid" in v[1] for v in got.values())
+        run1 = last_run(data)
+        for reason in ("http_404", "http_500", "oversized", "robots_disallowed"):
+            assert run1["errors"].get(reason, 0) >= 1, (reason, run1["errors"])
+        assert run1["new"] >= len(expected) and run1["pages"] > len(expected)
+        # raw archive: each stored article points at its archived response
+        some = next(iter(expected))
+        from corpus.store import Store
+
+        with Store(data) as store:
+            raw_ref = store.sql("SELECT raw_ref FROM articles WHERE article_id = ?", [some]).fetchone()[0]
+        rec = read_record(data, raw_ref)
+        assert rec["status"] == 200 and article_id(rec["url"]) == some and rec["body"].lstrip().startswith(b"<")
+
+        # second crawl: no article page is fetched again
+        before = {i: m.fetch_count(m.url(i)) for i in m.articles}
+        crawl(data, sites_dir)
+        after = {i: m.fetch_count(m.url(i)) for i in m.articles}
+        assert after == before
+        run2 = last_run(data)
+        assert run2["new"] == 0 and run2["changed"] == 0
+        assert stored(data).keys() == got.keys()
+
+    # rebuild from the archive with the mirror gone: no network needed
+    n_records = sum(1 for _ in iter_records(data))
+    proc = cli(data, "rebuild")
+    assert proc.returncode == 0, proc.stderr
+    assert f"{n_records} archived records" in proc.stdout
+    assert stored(data).keys() == got.keys()
+
+
+def _revalidating(sites_dir: Path) -> Path:
+    for path in sites_dir.glob("*.yaml"):
+        path.write_text(path.read_text(encoding="utf-8") + "\nrevalidate: true\n", encoding="utf-8")
+    return sites_dir
+
+
+NEW_ARTICLE = {
+    "synthetic": True, "id": 9901, "site": "lso", "section": "xay-dung-dang", "province": "lang-son",
+    "published": "2024-05-02 09:00", "author": "PHÓNG VIÊN THỬ",
+    "title": "Chi bộ thôn Bản Thí kết nạp thêm hai đảng viên trẻ",
+    "sapo": "Bài mô phỏng viết cho kiểm thử trình thu thập: một bài mới xuất hiện giữa hai lần thu thập.",
+    "body": "Năm 2024, Chi bộ thôn Bản Thí kết nạp thêm 2 đảng viên trẻ, nâng tổng số đảng viên lên 31.\n\n"
+            "Chi bộ phấn đấu mỗi năm kết nạp ít nhất 1 đảng viên mới và duy trì sinh hoạt định kỳ hằng tháng.\n\n"
+            "Đồng chí Bí thư Chi bộ cho biết việc tạo nguồn phát triển đảng viên được chú trọng từ đoàn viên thanh niên.",
+}
+
+
+def test_revalidated_change_is_versioned_and_new_article_fetched_once(tmp_path):
+    data = tmp_path / "data"
+    with Mirror(slow_seconds=0) as m:
+        sites_dir = _revalidating(m.write_site_files(tmp_path / "sites"))
+        crawl(data, sites_dir)
+        first = stored(data)
+        changed_id = sorted(i for i, a in m.articles.items() if a["site"] == "qno")[0]
+        changed_aid = article_id(m.url(changed_id))
+        assert first[changed_aid][0] == 1
+        m.update_article(changed_id, title=m.articles[changed_id]["title"] + " (cập nhật)")
+        new_url = m.add_article(dict(NEW_ARTICLE))
+        crawl(data, sites_dir)
+        second = stored(data)
+        assert second[changed_aid][0] == 2 and second[changed_aid][2].endswith("(cập nhật)")
+        assert second[article_id(new_url)][0] == 1
+        assert m.fetch_count(new_url) == 1
+        run = last_run(data)
+        assert run["changed"] == 1 and run["new"] == 1
+        assert run["unchanged"] >= len(first) - 2   # answered 304 or same content
+
+
+def test_killed_crawl_resumes_without_loss_or_duplicates(tmp_path):
+    data = tmp_path / "data"
+    with Mirror(slow_seconds=4) as m:
+        sites_dir = m.write_site_files(tmp_path / "sites")
+        env = {**os.environ, "PARTYCORPUS_LOG_LEVEL": "ERROR"}
+        proc = subprocess.Popen([sys.executable, "-m", "corpus.cli", "--data", str(data), "crawl", "--all",
+                                 "--sites-dir", str(sites_dir), "--no-polite"], cwd=ROOT, env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                lines = sum(p.read_bytes().count(b"\n") for p in (data / "spool").glob("*.jsonl")) \
+                    if (data / "spool").is_dir() else 0
+                if lines >= 3 or proc.poll() is not None:
+                    break
+                time.sleep(0.05)
+            assert proc.poll() is None, "the crawl ended before it could be killed"
+            os.kill(proc.pid, signal.SIGKILL)
+        finally:
+            proc.kill()
+            proc.wait(10)
+        assert not (data / "crawl" / "runs").exists() or not list((data / "crawl" / "runs").glob("*.json"))
+        crawl(data, sites_dir)
+        got = stored(data)
+        expected = mirror_ids(m)
+        assert set(expected) <= set(got)
+        assert all(v[0] == 1 for v in got.values())
+        # the killed run's spool was ingested too, and nothing was fetched twice but the page in flight
+        assert not list((data / "spool").glob("*.jsonl"))
+        twice = [i for i in m.articles if m.fetch_count(m.url(i)) > 1]
+        assert len(twice) <= 8, twice   # at most the requests in flight when killed
+
+
+def test_generic_crawl_from_start_url_counts_bad_pages(tmp_path):
+    data = tmp_path / "data"
+    with Mirror(slow_seconds=0) as m:
+        proc = cli(data, "crawl", "--start-url", m.base_urls["lso"] + "/", "--province", "lang-son",
+                   "--max-pages", "120", "--no-polite")
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        got = stored(data)
+        lso = mirror_ids(m, "lso")
+        assert set(lso) <= set(got), [lso[i] for i in set(lso) - set(got)]
+        run = last_run(data)
+        assert run["errors"].get("redirect_loop", 0) >= 1, run["errors"]
+        assert m.fetch_count(m.base_urls["lso"] + ROBOTS_DISALLOWED) == 0
+        proc = cli(data, "crawl", "--start-url", m.base_urls["qno"] + "/", "--max-pages", "120", "--no-polite")
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        run = last_run(data)
+        assert run["errors"].get("not_html", 0) >= 1 and run["errors"].get("http_500", 0) >= 1, run["errors"]
+        assert set(mirror_ids(m, "qno")) <= set(stored(data))
+        assert m.fetch_count(m.traps["tracking_duplicate"]) == 1
+
+
+@pytest.mark.parametrize("args, message", [
+    (["crawl", "--site", "khong-co"], "unknown site id 'khong-co'; known: baobinhthuan"),
+    (["crawl", "--start-url", "ftp://baolangson.vn"], "expected an http(s) URL"),
+    (["crawl", "--start-url", "https://baolangson.vn", "--province", "Lạng Sơn"], "--province"),
+    (["crawl", "--all", "--redis", "localhost:6379"], "expected redis://"),
+    (["crawl", "--all", "--sites-dir", "/khong/co/thu-muc"], "no such folder of site files"),
+])
+def test_crawl_bad_arguments_are_one_line_errors(tmp_path, args, message):
+    proc = cli(tmp_path / "data", *args, timeout=30)
+    assert proc.returncode == 2
+    assert message in proc.stderr and "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
