@@ -205,7 +205,7 @@ def make_executor(jobs: int | None = None, scheduler: str | None = None, pending
     jobs = jobs or os.cpu_count() or 1
     if jobs < 1:
         raise UserError("--jobs must be 1 or more")
-    if jobs == 1 or (pending is not None and pending <= WORKER_BATCH):
+    if jobs == 1 or (pending is not None and pending <= 2):
         return InProcessExecutor()
     return ProcessPoolExecutor(max_workers=jobs, initializer=init_worker)
 
@@ -282,12 +282,14 @@ def run_build(data_dir=None, jobs: int | None = None, force: bool = False, sched
 
             bar = tqdm(total=len(ids), unit=" articles", desc="build", file=sys.stderr, disable=False,
                        mininterval=0.2)
+        workers = jobs or os.cpu_count() or 1
         if ids:
             with make_executor(jobs, scheduler, pending=len(ids)) as executor:
                 for i in range(0, len(ids), commit_every):
                     chunk = ids[i:i + commit_every]
                     articles = _load_articles(store, chunk)
-                    batches = [articles[j:j + WORKER_BATCH] for j in range(0, len(articles), WORKER_BATCH)]
+                    size = max(1, min(WORKER_BATCH, -(-len(articles) // workers)))
+                    batches = [articles[j:j + size] for j in range(0, len(articles), size)]
                     results = [row for batch in executor.map(extract_batch, batches) for row in batch]
                     out["errors"] += _write_chunk(store, chunk, results)
                     out["built"] += len(chunk)

@@ -67,6 +67,10 @@ _DESIGNATORS = [
     (r"thị\s+ủy", "district"), (r"thị\s+xã", "district"), (r"tx\.", "district"),
     (r"huyện\s+ủy", "district"), (r"huyện", "district"), (r"quận\s+ủy", "district"), (r"quận", "district"),
     (r"thị\s+trấn", "commune"), (r"xã", "commune"), (r"phường", "commune"),
+    # villages and streets are not in the gazetteer: a name after these says nothing
+    (r"thôn", "village"), (r"bản", "village"), (r"bon", "village"), (r"buôn", "village"), (r"ấp", "village"),
+    (r"khu\s+phố", "village"), (r"tổ\s+dân\s+phố", "village"), (r"đường", "village"), (r"phố", "village"),
+    (r"sông", "village"), (r"núi", "village"),
 ]
 
 
@@ -390,14 +394,16 @@ def _resolve(des_level: str | None, name: str, entry: dict, prior: str | None) -
     if des_level == "city":
         if prov and _load()["provinces"][prov].kind == "thanh-pho":
             return prov, "province", name, 1.0
-        city = [c for c in entry["district"] if c[1] in ("thanh-pho", "thi-xa")] or entry["district"]
+        city = [c for c in entry["district"] if c[1] in ("thanh-pho", "thi-xa")]
         if city:
             return pick(city, "district")
-        return (prov, "province", name, 1.0) if prov else None
+        return (prov, "province", name, 1.0) if prov else None   # "thành phố Đông Hưng" is not huyện Đông Hưng
     if des_level == "district":
         return pick(entry["district"], "district") if entry["district"] else None
     if des_level == "commune":
         return pick(entry["commune"], "commune") if entry["commune"] else None
+    if des_level == "village":
+        return None
     if prov:
         factor = AMBIGUOUS_PROVINCE_NAMES.get(name, 1.0)
         return (prov, "province", name, factor) if factor > 0 else None
@@ -405,6 +411,9 @@ def _resolve(des_level: str | None, name: str, entry: dict, prior: str | None) -
         slug, _kind, place = entry["district"][0]
         return slug, "district", place, BARE_DISTRICT_FACTOR
     return None
+
+
+_CONTINUES_NAME = re.compile(r" [A-ZĐÀ-Ỹ][a-zđà-ỹ]")
 
 
 def _mentions(text: str, weight: float, section: str, prior: str | None) -> list[_Mention]:
@@ -422,6 +431,8 @@ def _mentions(text: str, weight: float, section: str, prior: str | None) -> list
         if resolved is None:
             continue
         slug, level, place, factor = resolved
+        if not des and level != "province" and _CONTINUES_NAME.match(norm, m.end()):
+            continue            # "Tân Sơn Nhất" is not huyện Tân Sơn
         if place.isupper():
             place = place.title()
         out.append(_Mention(slug, level, place, m.group(0), weight * factor, section))

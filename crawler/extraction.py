@@ -191,7 +191,7 @@ def parse_byline(text: str, bold: bool = False, right: bool = False) -> str | No
     theo = re.match(r"^theo\s+(.+)$", t, re.I)
     if theo and len(words) <= 8 and not t.endswith((".", ";", ",")):
         return _clean(theo.group(1)).strip("()")
-    stripped = _BYLINE_PREFIX.sub("", t).strip(" -–()")
+    stripped = _BYLINE_PREFIX.sub("", t).strip(" -–")
     if not stripped:
         return None
     w = stripped.split()
@@ -199,8 +199,9 @@ def parse_byline(text: str, bold: bool = False, right: bool = False) -> str | No
         return None
     if _is_upper_line(stripped) and not re.search(r"\d{2,}", stripped):
         return stripped
-    capitalised = all(x[0].isupper() or not x[0].isalpha() for x in w)
-    if (bold or right) and capitalised and len(w) <= 6 and not stripped.endswith("."):
+    name = re.sub(r"\s*\([^)]*\)$", "", stripped).split()  # "Hồ Xuân Mai (theo Tạp chí Cộng sản)"
+    capitalised = bool(name) and all(x[0].isupper() or not x[0].isalpha() for x in name)
+    if (bold or right) and capitalised and len(name) <= 6 and not stripped.endswith("."):
         return stripped
     return None
 
@@ -479,11 +480,28 @@ def _container_of(tree, paras: list[Para]):
     return lca
 
 
-def _clean_paragraphs(paras: list[Para], captions: set[str], strip_markers: list[str]) -> list[Para]:
+def _zone_texts(tree) -> set[str]:
+    """Keys of the texts in the header, menus, sidebars and footer."""
+    out: set[str] = set()
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag.lower() in ("header", "nav", "footer", "aside") or _zone(el):
+            for d in el.iter("p", "li", "a", "h2", "h3", "h4", "div", "span"):
+                k = _key(d.text_content())
+                if k:
+                    out.add(k)
+    return out
+
+
+def _clean_paragraphs(paras: list[Para], captions: set[str], strip_markers: list[str],
+                      zone_texts: set[str] = frozenset()) -> list[Para]:
     markers = [m.casefold() for m in list(FURNITURE) + list(strip_markers or [])]
     out: list[Para] = []
     for p in paras:
         t = p.text
+        if _key(t) in zone_texts:
+            continue
         k = t.casefold()
         hit = next((m for m in markers if k.startswith(m)), None)
         if hit is not None:
@@ -634,17 +652,15 @@ def _extract(html, url, site: dict, encoding) -> dict:
     captions = _captions(tree)
     title, title_el = _title(tree, selectors)
 
-    body_el, paras, method = None, [], "generic"
+    body_el, paras = None, []
     for el in _select(tree, selectors.get("body")):
         p = element_paragraphs(el)
         if sum(len(x.text) for x in p) > sum(len(x.text) for x in paras):
             body_el, paras = el, p
-    if paras:
-        method = "site"
-    else:
+    if not paras:
         paras, body_el = _generic_body(text, tree)
 
-    paras = _clean_paragraphs(paras, captions, site.get("strip") or [])
+    paras = _clean_paragraphs(paras, captions, site.get("strip") or [], _zone_texts(tree))
 
     # lead: selector or a lead-like element outside the body; else a bold first paragraph
     sapo, _ = _find_sapo(tree, selectors, body_el)
@@ -708,7 +724,7 @@ def _extract(html, url, site: dict, encoding) -> dict:
     res = _result(title=title, sapo=sapo or None, body=body, author=author or None, lang=lang,
                   published=published[0] if published else None,
                   published_time=published[1] if published else None)
-    reason = _not_article_reason(tree, body, paras, body_el, method)
+    reason = _not_article_reason(tree, body, paras, body_el)
     res["is_article"] = reason is None
     res["reason"] = reason
     return res
@@ -721,16 +737,22 @@ def _htmldate(tree) -> tuple[str, str | None] | None:
         d = find_date(tree, original_date=True, outputformat="%Y-%m-%d", extensive_search=False)
     except Exception:
         return None
-    if d and d != dt.date.today().isoformat():  # a header's today-date is never the publication date
+    today = dt.date.today()
+    near_today = {(today + dt.timedelta(days=k)).isoformat() for k in (-1, 0, 1)}
+    if d and d not in near_today:  # a header's today-date is never the publication date
         return d, None
     return None
 
 
-def _not_article_reason(tree, body: str, paras: list[Para], container, method: str) -> str | None:
+def _not_article_reason(tree, body: str, paras: list[Para], container) -> str | None:
     if not body.strip():
         return "no article body"
     if len(body) < MIN_BODY_CHARS:
         return f"too little text ({len(body)} characters)"
+    anchors = {_clean(a.text_content()) for a in tree.iter("a")}
+    linked = sum(len(a) for a in anchors if len(a) >= 15 and a in body)
+    if linked > 0.5 * len(body):
+        return "mostly links (a listing or home page)"
     if container is not None:
         headlines = {a.get("href") for a in container.iter("a")
                      if a.get("href") and len(_clean(a.text_content())) >= 20}

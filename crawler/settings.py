@@ -85,7 +85,8 @@ def crawl_settings(*, polite: bool = True, redis_url: str | None = None, max_pag
         "RETRY_TIMES": 2,
         "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
         "PARTYCORPUS_RETRY_BACKOFF": 2.0 if polite else 0.05,   # seconds, doubled per retry
-        "DOWNLOADER_MIDDLEWARES": {"crawler.middlewares.RetryBackoffMiddleware": 540},
+        "DOWNLOADER_MIDDLEWARES": {"crawler.middlewares.RetryBackoffMiddleware": 540,
+                                   "crawler.middlewares.RedirectLoopMiddleware": 650},
         "ITEM_PIPELINES": {"crawler.pipelines.StorePipeline": 300},
         "HTTPERROR_ALLOWED_CODES": [304],
         "DEPTH_PRIORITY": 0,

@@ -70,14 +70,14 @@ _LEVEL_LOCAL_UNIT = {
     "tỉnh": "provincial", "huyện": "district", "quận": "district", "thị xã": "district",
     "thị trấn": "grassroots", "xã": "grassroots", "phường": "grassroots", "cơ sở": "grassroots",
 }
-_CENTRAL_CITIES = ("hồ chí minh", "hà nội", "hải phòng", "đà nẵng", "cần thơ", "huế")
+_CENTRAL_CITIES = ("hồ chí minh", "hcm", "tphcm", "hà nội", "hải phòng", "đà nẵng", "cần thơ", "huế")
 
 
-def _case_variants(words: list[str]) -> str:
-    """ "Chỉ thị" -> "Chỉ thị|Chỉ Thị|CHỈ THỊ" (sentence, title and upper case)."""
+def _case_variants(words: list[str], upper: bool = True) -> str:
+    """ "Chỉ thị" -> "Chỉ thị|Chỉ Thị|CHỈ THỊ" (sentence, title and, if ``upper``, upper case)."""
     out: list[str] = []
     for w in sorted(words, key=len, reverse=True):
-        for v in (w, w.title(), w.upper()):
+        for v in (w, w.title(), w.upper()) if upper else (w, w.title()):
             if v not in out:
                 out.append(v)
     return "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in out)
@@ -121,8 +121,11 @@ _STATE_BEFORE = re.compile(
     r"|Bộ\s+(?!Chính\s+trị)[" + _UP + r"])[^.;:\n]{0,40}$"
 )
 _SHORT = re.compile(
-    rf"(?<![\w])(?P<tw>{_case_variants(_SHORT_TYPES)})\s+(?:(?:số|Số)\s+)?(?P<num>\d{{1,4}})"
+    rf"(?<![\w])(?P<tw>{_case_variants(_SHORT_TYPES, upper=False)})\s+(?:(?:số|Số)\s+)?"
+    r"(?!(?:19[4-9]|20[0-3])\d(?!\d))(?P<num>\d{1,4})"  # "Kế hoạch 2017" is a year
     r"(?![\d\w]|\s*[-–/]\s*[\dA-ZĐ]|[.,]\d|\s*/|\s*%)"
+    r"(?!\s+(?:ngày(?!\s+\d)|tháng|tuần|giờ|phút|người|tỷ|tỉ|triệu|nghìn|ngàn|ha|km|m|tấn|đồng|USD|hộ|lần|điểm|xã|huyện)(?![\w]))"
+    r"(?!\s+năm(?!\s+\d{4}))"
     rf"(?P<tail>\s+của\s+(?P<body>{_BODY}))?"
 )
 # plenum: Nghị quyết [Hội nghị] Trung ương 4 [(khóa XII)] | Nghị quyết Hội nghị lần thứ tư BCH TW Đảng khóa XII
@@ -151,7 +154,7 @@ _CONGRESS_LOCAL = re.compile(
 )
 _TITLE = re.compile(
     rf"(?<![\w])(?P<tw>{_case_variants(_TITLE_TYPES)})\s*:?\s*"
-    r"(?:“(?P<t1>(?:[^“”\n]|“[^“”\n]*”){3,250})”|\"(?P<t2>[^\"\n]{3,250})\")"
+    rf"(?:“(?P<t1>[{_UP}\d](?:[^“”\n]|“[^“”\n]*”){{2,250}})”|\"(?P<t2>[{_UP}\d][^\"\n]{{2,250}})\")"
 )
 _CHARTER = re.compile(r"(?<![\w])(?i:điều\s+lệ\s+đảng)(?:\s+Cộng\s+sản\s+Việt\s+Nam)?(?!\s*(?i:bộ))(?![\w])")
 

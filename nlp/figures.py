@@ -16,6 +16,7 @@ still hold a candidate without a known unit are tokenized (speed).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Iterable
 
 from .codebook import indicator_for, match_unit
@@ -81,6 +82,8 @@ _QUALIFIER_KIND = {"trên dưới": "approx", "ít nhất": "min", "tối thiể
                    "xấp xỉ": "approx", "ước tính": "approx", "ước": "approx", "dưới": "max"}
 _YEAR = re.compile(r"(?:năm|Năm)\s+((?:19|20)\d{2})(?!\s*[-–—]\s*\d)(?!\d)(?![.,]\d)"
                    r"|(?:tháng|Tháng)\s+\d{1,2}\s*[/-]\s*((?:19|20)\d{2})(?!\d)")
+_YEARLIKE = re.compile(r"(?:19|20)\d{2}")
+_TIME_UNITS = {"năm", "tháng", "ngày", "tuần", "giờ", "phút", "tuổi"}
 _NOUN_TAGS = {"N", "Nc", "Nu", "Ny", "Nb"}
 _NOT_UNITS = {"lúc", "khi", "lần thứ", "thứ", "số"}
 _HAS_DIGIT_OR_WORD = re.compile(r"\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|hàng|vài|một nửa)\b")
@@ -140,8 +143,8 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
         mult = MULTIPLIER_RE.match(text, p, se)
         if mult:
             factor = parse_multiplier(mult.group(0))
-            value *= factor
-            value_max = value_max * factor if value_max is not None else None
+            value = _times(value, factor)
+            value_max = _times(value_max, factor) if value_max is not None else None
             p = mult.end()
         if p < se and text[p].isalpha() and not match_unit(text, p):
             continue                             # "5G", "29A", "18h30"
@@ -178,6 +181,8 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
             unit, uend = _pos_unit(text, tokens, p, se)
         if unit is None:
             continue
+        if how is None and _YEARLIKE.fullmatch(text, s, num_end) and (unit in _TIME_UNITS or unit == "lần"):
+            continue                             # "năm 2014 và 2015 lần lượt …": a year
         if unit == "%":
             more = match_unit(text, uend)        # "75% chi bộ", "26,2% TCCSĐ"
             if more and more[0] != "%" and more[1] <= se:
@@ -289,6 +294,11 @@ def _attach_indicators(text: str, ss: int, se: int, figures: list[Figure]) -> No
                 f.indicator = prev.indicator
                 continue
         f.indicator = indicator_for(sentence, f, ss, bounds=(lo, hi))
+
+
+def _times(value: float, factor: float) -> float:
+    """``value * factor`` without binary noise: 1,1 triệu tỷ = 1.1e15 exactly."""
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))
 
 
 def _overlaps(s: int, e: int, spans: list[tuple[int, int]]) -> bool:

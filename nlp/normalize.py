@@ -132,9 +132,12 @@ def _viet_score(line: str) -> int:
 
 
 # Lines that hold letters of the Vietnamese Unicode block (or combining marks)
-# are Unicode text already; legacy candidates hold Latin-1 letters only.
+# are Unicode text already. Legacy candidates hold a Latin-1 character that
+# Vietnamese Unicode text never uses (so a decoded line is never decoded again).
 _UNICODE_VIET = re.compile(r"[\u0100-\u024f\u0300-\u036f\u1e00-\u1eff]")
-_LATIN1_HIGH = re.compile(r"[\u00a1-\u00ff]")
+_VIET_LATIN1 = "ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý"
+_LEGACY_MARKER = re.compile("[" + "".join(chr(c) for c in range(0xA1, 0x100) if chr(c) not in _VIET_LATIN1) + "]")
+_SOFT_HYPHEN = "\u00ad"
 
 
 def decode_legacy(line: str) -> str:
@@ -147,10 +150,11 @@ def decode_legacy(line: str) -> str:
     >>> decode_legacy("Größe über Bäume")
     'Größe über Bäume'
     """
-    if not _LATIN1_HIGH.search(line) or _UNICODE_VIET.search(line):
+    if not _LEGACY_MARKER.search(line) or _UNICODE_VIET.search(line):
         return line
-    best, best_score = line, _viet_score(line)
-    for decoded in (_decode_tcvn3(line), _decode_vni(line)):
+    plain = line.replace(_SOFT_HYPHEN, "")  # U+00AD is "ư" in TCVN3, else an invisible hyphen
+    best, best_score = line, _viet_score(plain)
+    for decoded in (_decode_tcvn3(line), _decode_vni(line), _decode_tcvn3(plain), _decode_vni(plain)):
         words = [w for w in _WORD.findall(decoded) if not w.isascii()]
         score = _viet_score(decoded)
         # decode only when it reads clearly better: most changed words become syllables
@@ -181,7 +185,7 @@ def _new_style(m: re.Match) -> str:
 # --- spaces, controls, stray marks ---------------------------------------------
 
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-_REMOVE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_REMOVE = re.compile(r"[\u200b-\u200d\u2060\ufeff\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_SEPARATORS = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _STRAY_MARK = re.compile(r"(?:(?<=^)|(?<=[^\w\u0300-\u036f]))[\u0300-\u036f]+|(?<=[\d_])[\u0300-\u036f]+")
 
@@ -194,15 +198,28 @@ def normalize(text: str) -> str:
     >>> normalize("Häc viÖn chÝnh trÞ\\r\\n")
     'Học viện chính trị\\n'
     """
-    text = _LINE_SEPARATORS.sub("\n", text)
-    if _LATIN1_HIGH.search(text):
+    out = _normalize_once(text)
+    if _LEGACY_MARKER.search(text):
+        # legacy decoding decides line by line on what the line reads like; settle it
+        for _ in range(3):
+            again = _normalize_once(out)
+            if again == out:
+                break
+            out = again
+    return out
+
+
+def _clean(text: str) -> str:
+    text = _SPACES.sub(" ", _REMOVE.sub("", text))
+    return _STRAY_MARK.sub("", unicodedata.normalize("NFC", text))
+
+
+def _normalize_once(text: str) -> str:
+    text = _clean(_LINE_SEPARATORS.sub("\n", text))
+    if _LEGACY_MARKER.search(text):
         text = "\n".join(decode_legacy(line) for line in text.split("\n"))
-    text = _REMOVE.sub("", text)
-    text = _SPACES.sub(" ", text)
-    text = unicodedata.normalize("NFC", text)
-    text = _STRAY_MARK.sub("", text)
-    text = _OLD_STYLE.sub(_new_style, text)
-    return unicodedata.normalize("NFC", text)
+    text = _clean(text.replace(_SOFT_HYPHEN, ""))
+    return unicodedata.normalize("NFC", _OLD_STYLE.sub(_new_style, text))
 
 
 # --- bytes ----------------------------------------------------------------------
@@ -237,7 +254,7 @@ def decode_bytes(raw: bytes) -> str | None:
         candidates.append(unicodedata.normalize("NFC", raw.decode("cp1258")))
     except UnicodeDecodeError:
         pass
-    latin = raw.decode("latin-1")
+    latin = _clean(raw.decode("latin-1"))
     candidates.append("\n".join(decode_legacy(line) for line in _LINE_SEPARATORS.sub("\n", latin).split("\n")))
     best = max(candidates, key=_viet_score)
     if _viet_score(best) == 0:

@@ -47,7 +47,7 @@ def parse_number(s: str) -> float | None:
         return None
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", s):
         return float(s.replace(".", "").replace(",", "."))
-    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", s):
+    if re.fullmatch(r"\d{1,3}(?:,\d{3}){2,}|\d{1,3},000", s):
         return float(s.replace(",", ""))
     if re.fullmatch(r"\d+\.\d{1,2}", s):
         return float(s)

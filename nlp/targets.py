@@ -31,10 +31,15 @@ from .types import Figure, Target
 
 _TARGET_CUE = re.compile(
     r"(?<![\wđĐ])(?:phấn đấu|chỉ tiêu|mục tiêu|đề ra|đặt ra|đến cuối nhiệm kỳ|cuối nhiệm kỳ|"
-    r"(?<!tính )(?:đến|tới) (?:năm )?((?:19|20)\d{2})|phải|bảo đảm|đảm bảo|tối thiểu|sẽ|dự kiến|"
-    r"kế hoạch đề ra|nhằm|hướng tới|cần)(?![\wđ])", re.IGNORECASE)
+    r"(?<!tính )(?:đến|tới) (?:năm )?((?:19|20)\d{2})|dự kiến|kế hoạch đề ra|"
+    r"(phải|bảo đảm|đảm bảo|tối thiểu))(?![\wđ])", re.IGNORECASE)
+# Weak cues (group 2 above: "phải", "bảo đảm", "tối thiểu") make a goal only close to the figure,
+# in the same clause: "phải bồi thường cho các gia đình hơn 138 triệu đồng" is not a target.
+_WEAK_REACH = 25
+# Figures that count goals themselves ("có 7 chỉ tiêu") are not goals.
+_GOAL_UNITS = {"chỉ tiêu", "mục tiêu", "nhiệm vụ", "giải pháp", "khâu"}
 _ACHIEVED_CUE = re.compile(
-    r"(?<![\wđĐ])(?:(?:đạt|vượt|hoàn thành)(?: \S+){0,2}? (?:chỉ tiêu|mục tiêu|kế hoạch)|đạt|đã|"
+    r"(?<![\wđĐ])(?:(?:đạt|vượt|hoàn thành)(?: \S+){0,2}? (?:chỉ tiêu|mục tiêu|kế hoạch)|(đạt)|đã|"
     r"(?<!phải )(?<!cần )(?<!sẽ )(?<!bảo đảm )được(?! giao| đề ra| đặt ra)|kết quả|xuống còn|giảm còn|"
     r"tăng lên|lên tới|lên đến|năm qua|tính đến|đến nay|hiện nay|hiện có)(?![\wđ])",
     re.IGNORECASE)
@@ -74,7 +79,7 @@ def extract_targets(text: str, figures: list[Figure], published: str | None = No
         sentence = text[ss:se]
         cues = _cues(sentence, ss, pub_year)
         for i in in_sentence:
-            figures[i].kind = _kind(figures[i], cues, pub_year)
+            figures[i].kind = _kind(text, figures[i], cues, pub_year)
         targets.extend(_sentence_targets(text, ss, se, figures, in_sentence, cues, pub_year))
         targets.extend(_numberless(text, ss, se, figures, in_sentence, pub_year))
     targets.sort(key=lambda t: t.start)
@@ -90,24 +95,36 @@ def _year(published: str | None) -> int | None:
 def _cues(sentence: str, ss: int, pub_year: int | None) -> list[tuple[int, int, str]]:
     """(start, end, kind) of every cue in the sentence, document offsets, ordered.
     "đến năm YYYY" is a goal only when YYYY is after the article's year."""
-    found = [(ss + m.start(), ss + m.end(), "achieved") for m in _ACHIEVED_CUE.finditer(sentence)]
+    # "đạt" (reach) after a goal cue is the goal's verb ("phấn đấu đạt 95%"): kind "reach"
+    found = [(ss + m.start(), ss + m.end(), "reach" if m.group(1) else "achieved")
+             for m in _ACHIEVED_CUE.finditer(sentence)]
     achieved_spans = [(a, b) for a, b, _ in found]
     for m in _TARGET_CUE.finditer(sentence):
         a, b = ss + m.start(), ss + m.end()
         if any(x <= a and b <= y for x, y in achieved_spans):       # "vượt chỉ tiêu" is a result
             continue
         past = m.group(1) and pub_year and int(m.group(1)) <= pub_year
-        found.append((a, b, "achieved" if past else "target"))
+        found.append((a, b, "achieved" if past else ("weak" if m.group(2) else "target")))
     return sorted(found)
 
 
-def _kind(figure: Figure, cues: list[tuple[int, int, str]], pub_year: int | None) -> str:
+def _kind(text: str, figure: Figure, cues: list[tuple[int, int, str]], pub_year: int | None) -> str:
     if figure.unit in _TIME_UNITS:
+        return "other"
+    if figure.unit in _GOAL_UNITS:
         return "other"
     nearest = None
     for a, b, kind in cues:
-        if b <= figure.start or (a >= figure.start and b <= figure.end):
-            nearest = kind
+        if b > figure.start:
+            break
+        if kind == "weak":
+            gap = text[b:figure.start]
+            if len(gap) > _WEAK_REACH or any(c in gap for c in ",;:"):
+                continue
+            kind = "target"
+        if kind == "reach":
+            kind = "target" if nearest == "target" else "achieved"
+        nearest = kind
     if figure.year and pub_year:
         if figure.year > pub_year:
             return "target"
@@ -128,7 +145,7 @@ def _sentence_targets(text: str, ss: int, se: int, figures: list[Figure], in_sen
             prev_end = f.end
             continue
         between = text[prev_end:f.start]
-        new_cue = [c for c in cues if c[2] == "target" and prev_end <= c[0] and c[1] <= f.start]
+        new_cue = [c for c in cues if c[2] in ("target", "weak") and prev_end <= c[0] and c[1] <= f.start]
         if current is not None and not new_cue and ";" not in between and (
                 "," not in between or re.search(r"(?<![\wđ])có(?![\wđ])", between)):
             current.figures.append(i)           # "… thôn có từ 9 đảng viên": qualifies the same goal
@@ -138,10 +155,7 @@ def _sentence_targets(text: str, ss: int, se: int, figures: list[Figure], in_sen
         semi = text.rfind(";", lo, f.start)
         if semi >= 0:
             lo = semi + 1
-        starts = [c[0] for c in cues if c[2] == "target" and lo <= c[0] < f.start]
-        deadline_before = _DEADLINE.search(text, lo, f.start)
-        if deadline_before:
-            starts.append(deadline_before.start())
+        starts = [c[0] for c in cues if c[2] in ("target", "weak") and lo <= c[0] < f.start]
         if starts:
             start = min(starts)
         else:
