@@ -108,21 +108,34 @@ class Attribution:
 
 # ---------------------------------------------------------------- normalisation
 
-_OLD_TONE_RE = re.compile(r"([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![^\W\d_])")
+def _old_tone_table() -> dict[str, str]:
+    table = {}
+    for first in "oOuU":
+        for second in "aAeEyY":
+            for tone in "\u0300\u0301\u0303\u0309\u0323":
+                old = unicodedata.normalize("NFC", first + second + tone)
+                table[old] = unicodedata.normalize("NFC", first + tone + second)
+    return table
+
+
+_OLD_TONES = _old_tone_table()
+# "hoà", "Khánh Hoà", "uỷ" at the end of a syllable; "quý" keeps its tone on y.
+_OLD_TONE_RE = re.compile(
+    r"[oOuU][" + "".join(sorted({k[1] for k in _OLD_TONES})) + r"](?![^\W\d_])")
 
 
 def _canonical_tone(text: str) -> str:
-    """Old tone placement to new ("Khánh Hoà" -> "Khánh Hòa", "uỷ" -> "ủy"); NFC in and out."""
-    nfd = unicodedata.normalize("NFD", text)
+    """Old tone placement to new ("Khánh Hoà" -> "Khánh Hòa", "uỷ" -> "ủy"); NFC in and out, same length."""
+    def fix(m: re.Match) -> str:
+        if m.start() and text[m.start() - 1] in "qQ":
+            return m.group(0)
+        return _OLD_TONES.get(m.group(0), m.group(0))
 
-    def move(m: re.Match) -> str:
-        start = m.start()
-        if m.group(1) in "uU" and start > 0 and nfd[start - 1] in "qQ":
-            return m.group(0)          # "quý" keeps its tone on y
-        return m.group(1) + m.group(3) + m.group(2)
+    return _OLD_TONE_RE.sub(fix, text)
 
-    nfd = _OLD_TONE_RE.sub(move, nfd)
-    return unicodedata.normalize("NFC", nfd)
+
+_DASH_RE = re.compile(r"[\u2013\u2014\u2012\u2010-]\s*(?=[A-ZĐÀ-Ỹ])")
+_SPACES_RE = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
 
 
 def normalize_place_text(text: str) -> str:
@@ -131,9 +144,11 @@ def normalize_place_text(text: str) -> str:
     >>> normalize_place_text("Khánh Hoà  –  Bà Rịa–Vũng Tàu")
     'Khánh Hòa - Bà Rịa - Vũng Tàu'
     """
-    text = _canonical_tone(unicodedata.normalize("NFC", text))
-    text = re.sub(r"\s*[\u2013\u2014\u2012\u2010-]\s*(?=[A-ZĐÀ-Ỹ])", " - ", text)
-    return re.sub(r"[ \t\u00a0]+", " ", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = _canonical_tone(text)
+    text = _DASH_RE.sub(" - ", text)
+    return _SPACES_RE.sub(" ", text)
 
 
 def _fold(name: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 from pathlib import Path
 
 import duckdb
@@ -238,8 +239,9 @@ class Store:
         except BaseException as e:
             with contextlib.suppress(Exception):
                 self.con.execute("ROLLBACK")
-            if isinstance(e, (duckdb.IOException, OSError)) or "database has been invalidated" in str(e):
-                raise UserError(f"cannot write {self.path}: {_first_line(str(e))}; "
+            if isinstance(e, (duckdb.IOException, OSError)) or (
+                    isinstance(e, duckdb.Error) and _WRITE_FAILURE.search(str(e))):
+                raise UserError(f"cannot write {self.path}: {_write_reason(e)}; "
                                 "the store keeps its last committed state") from e
             raise
 
@@ -376,12 +378,20 @@ def _migrate_v0_v1(store: Store) -> None:
 MIGRATIONS = {0: _migrate_v0_v1}
 
 
+_WRITE_FAILURE = re.compile(r"could not write|no space|too large|permission denied|read-only|invalidated", re.I)
+
+
+def _write_reason(e: BaseException) -> str:
+    """'File too large' out of 'TransactionContext Error: Failed to commit: Could not write file "x": File too large'."""
+    msg = _first_line(str(e))
+    m = re.search(r'Could not write file "[^"]*": (.*)$', msg)
+    return m.group(1) if m else msg
+
+
 def _first_line(msg: str) -> str:
     return (msg.strip().splitlines() or [""])[0][:300]
 
 
 def _pid_from_duckdb_message(msg: str) -> str:
-    import re
-
     m = re.search(r"PID (\d+)", msg)
     return m.group(1) if m else "?"

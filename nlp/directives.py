@@ -94,8 +94,8 @@ _KHOA = r"(?:khóa|khoá|KHÓA|KHOÁ|Khóa|Khoá)"
 _ROMAN = r"[IVXL]{1,6}"
 _TERM = (rf"(?P<term_all>\s*(?:(?P<open>\()\s*|[,–-]\s*)?{_KHOA}\s+(?P<term>{_ROMAN}|\d{{1,2}})(?![\w])"
          r"(?(open)\s*\)))")
-_CENTRAL = (r"(?:Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?|BCH\s*T[WƯ](?:\s+Đảng)?|BCHTW"
-            r"|Trung\s+ương(?:\s+Đảng)?|T\.\s?Ư|T\.\s?W|TƯ|TW)")
+_CENTRAL = (r"(?:(?i:Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?)|BCH\s*T[WƯ](?:\s+Đảng)?|BCHTW"
+            r"|(?i:Trung\s+ương)(?:\s+Đảng)?|T\.\s?Ư|T\.\s?W|TƯ|TW)")
 _ORD_WORD = _ci(_ORDINALS)
 _ORD = rf"(?:\d{{1,2}}(?!\d)|(?:{_ORD_WORD})(?![\w])(?!\s*\d))"
 
@@ -138,7 +138,7 @@ _PLENUM = re.compile(
 _CONGRESS_NATIONAL = re.compile(
     r"(?<![\w])(?P<tw>(?i:nghị\s+quyết))\s+(?:của\s+)?(?i:đại\s+hội)\s+(?:(?i:đại\s+biểu)\s+)?"
     r"(?:(?:(?i:toàn\s+quốc)|Đảng(?:\s+toàn\s+quốc)?)\s+)?(?:(?i:lần\s+thứ)\s+)?"
-    rf"(?P<num>{_ROMAN})(?![\w])"
+    rf"(?P<num>{_ROMAN}|1[0-4]|[6-9])(?![\w])"
     r"(?P<tail>\s*(?:\(\s*)?(?:của\s+Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?|Đảng\s+Cộng\s+sản\s+Việt\s+Nam)(?!\s*bộ)"
     r"(?:\s*\))?)?"
 )
@@ -167,7 +167,7 @@ _AFTER_TITLE = re.compile(
 _AFTER_DATE = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<y>(?:19|20)\d\d)(?!\d)")
 # cheap pre-filter: no type word, no symbol, no charter -> no directive
 _TRIGGER = re.compile(
-    r"(?i:nghị\s+quyết|chỉ\s+thị|quy[eế]t?\s+định|kết\s+luận|kế\s+hoạch|hướng\s+dẫn|thông\s+(?:báo|tri)|đề\s+án"
+    r"(?i:nghị\s+quyết|chỉ\s+thị|quy(?:ết)?\s+định|kết\s+luận|kế\s+hoạch|hướng\s+dẫn|thông\s+(?:báo|tri)|đề\s+án"
     r"|chương\s+trình|quy\s+chế|điều\s+lệ|chuyên\s+đề)|NQ|KL|\d\s*[-–]\s*[A-ZĐ]{1,4}[a-z]?\s*/"
 )
 
@@ -274,7 +274,7 @@ def _numbered(text: str, published: str | None):
         if dated and 1 <= int(dated["m"]) <= 12 and 1 <= int(dated["d"]) <= 31:
             d.issued = f"{dated['y']}-{int(dated['m']):02d}-{int(dated['d']):02d}"
         if d.level == "central":
-            doc = gazetteer.lookup_id(cid, published, term)
+            doc = gazetteer.lookup_id(cid, d.issued or published, term)
             if doc is not None and d.issued and doc.issued and d.issued[:4] != doc.issued[:4]:
                 doc = None  # same number, another document (numbers restart every term)
             if doc is not None:
@@ -323,10 +323,12 @@ def _plenum(text: str, published: str | None):
 
 def _congress(text: str, published: str | None):
     for m in _CONGRESS_NATIONAL.finditer(text):
-        num = gazetteer.from_roman(m["num"])
+        num = int(m["num"]) if m["num"].isdigit() else gazetteer.from_roman(m["num"])
         if num is None or num > 14 or re.match(r"\s*(?:của\s+)?(?i:đảng\s+bộ)", text[m.end("num"):]):
             continue
-        congress = m["num"].upper()
+        if m["num"].isdigit() and not m["tail"]:
+            continue  # "Nghị quyết Đại hội 12" needs "của Đảng" to be the national one
+        congress = gazetteer.roman(num)
         start_day = gazetteer.congress_start(congress)
         if not m["tail"] and published and start_day and published[:10] < start_day:
             continue  # "Đại hội XIII" in 2017 cannot be the national one

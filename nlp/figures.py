@@ -33,7 +33,7 @@ _BLOCK = re.compile("|".join([
     r"\d{1,2}\s*:\s*\d{2}(?::\d{2})?",                                     # 08:54
     r"\d{1,2}\s*(?:h|giờ)\s*\d{1,2}(?:\s*phút|')?(?!\d)",                  # 8h30, 8 giờ 30
     r"(?<![\w.,])\d{1,2}h(?![\wđ])",                                       # 20h
-    r"(?:(?:lúc|vào lúc|từ lúc|đến lúc)\s+)\d{1,2}(?:[,.]\d+)?\s*giờ",     # lúc 8 giờ
+    r"(?:(?:lúc|vào lúc|từ lúc|đến lúc)\s+)\d{1,2}(?:[,.]\d+)?\s*giờ(?:\s*\d{1,2}(?:\s*phút)?)?",  # lúc 8 giờ
     r"(?<![\d.,])(?:19|20)\d{2}\s*[-–—/]\s*(?:19|20)?\d{2}(?![\d.,])",     # 2016-2020, 2015 - 2020, 2019/20
     r"GMT\s*[+-]\s*\d+",                                                   # (GMT+7)
     r"(?:\+84|(?<![\d.,])0)\d{2,3}[ .]?\d{3,4}[ .]?\d{3,4}(?![\d])",       # phone numbers
@@ -60,7 +60,7 @@ _LEFT_TRAP = re.compile(r"(?:^|[^\wđĐ])(?:" + "|".join([
     r"lớp", r"khối", r"đội", r"sư đoàn", r"trung đoàn", r"lữ đoàn", r"tiểu đoàn", r"đại đội", r"quân khu",
     r"quân đoàn", r"vùng", r"bệnh viện", r"trường", r"xe", r"biển số", r"biển kiểm soát", r"BKS", r"mã số", r"mã",
     r"nghị quyết", r"chỉ thị", r"quyết định", r"quy định", r"kết luận", r"kế hoạch", r"thông báo", r"hướng dẫn",
-    r"nghị định", r"thông tư", r"công văn", r"luật", r"tờ trình", r"đề án", r"chương trình", r"báo cáo",
+    r"nghị định", r"thông tư", r"công văn", r"(?-i:Luật)", r"tờ trình", r"đề án", r"chương trình", r"báo cáo",
     r"thông tri", r"quy chế", r"văn bản", r"huy hiệu", r"hạng", r"giải", r"top", r"vòng", r"bảng", r"trận",
     r"cấp", r"độ", r"level", r"phiên bản", r"ngày", r"tháng", r"năm", r"quý", r"tuần thứ", r"mùa",
     r"(?<!tổng )(?<!Tổng )số",
@@ -82,11 +82,13 @@ _QUALIFIER_KIND = {"trên dưới": "approx", "ít nhất": "min", "tối thiể
                    "xấp xỉ": "approx", "ước tính": "approx", "ước": "approx", "dưới": "max"}
 _YEAR = re.compile(r"(?:năm|Năm)\s+((?:19|20)\d{2})(?!\s*[-–—]\s*\d)(?!\d)(?![.,]\d)"
                    r"|(?:tháng|Tháng)\s+\d{1,2}\s*[/-]\s*((?:19|20)\d{2})(?!\d)")
+_ORDINAL_BEFORE = re.compile(r"thứ\s*$")
+_YEAR_WORD_BEFORE = re.compile(r"(?:hằng|hàng|mỗi|trong|cuối|đầu|các|những|nhiều|một|cả|giữa)\s*$", re.IGNORECASE)
 _YEARLIKE = re.compile(r"(?:19|20)\d{2}")
 _TIME_UNITS = {"năm", "tháng", "ngày", "tuần", "giờ", "phút", "tuổi"}
 _NOUN_TAGS = {"N", "Nc", "Nu", "Ny", "Nb"}
-_NOT_UNITS = {"lúc", "khi", "lần thứ", "thứ", "số"}
-_HAS_DIGIT_OR_WORD = re.compile(r"\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|hàng|vài|một nửa)\b")
+_NOT_UNITS = {"lúc", "khi", "lần thứ", "thứ", "số", "sáng", "chiều", "tối", "trưa", "đêm", "rưỡi"}
+_HAS_DIGIT_OR_WORD = re.compile(r"\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|hàng|vài|một nửa)\b", re.IGNORECASE)
 
 
 def extract_figures(text: str, published: str | None = None, directives: Iterable = ()) -> list[Figure]:
@@ -158,8 +160,11 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
             s, e = m.start(), m.start() + len(run)
             if _overlaps(s, e, taken) or _overlaps(s, e, blocked):
                 break
-            if run in ("một", "năm", "mười", "tư") or re.search(r"thứ\s*$", text[max(ss, s - 6):s]):
+            if run in ("một", "Một", "mười", "Mười", "tư") or _ORDINAL_BEFORE.search(text, max(ss, s - 6), s):
                 continue
+            if run in ("năm", "Năm") and (_YEAR_WORD_BEFORE.search(text, max(ss, s - 8), s)
+                                         or (match_unit(text, e) or ("",))[0] in _TIME_UNITS):
+                continue                         # "mỗi năm", "hằng năm hộ nghèo giảm": the year
             value = parse_number_words(run)
             unit = match_unit(text, e) if value else None
             if unit and unit[0] not in ("%",) and not re.match(r"\s+là\b", text[e:e + 4]):
@@ -187,7 +192,7 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
             more = match_unit(text, uend)        # "75% chi bộ", "26,2% TCCSĐ"
             if more and more[0] != "%" and more[1] <= se:
                 uend = more[1]
-        start, qualifier = _qualifier(text, ss, s, approx=how == "words" and text[s:s + 4] in ("hàng", "vài ", "mấy "))
+        start, qualifier = _qualifier(text, ss, s, approx=how == "words" and text[s:s + 4].lower() in ("hàng", "vài ", "mấy "))
         end = uend
         mod = _MODIFIER.match(text, end, se)
         if mod:

@@ -30,8 +30,8 @@ _WORD_ALT = ("một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám
              "nghìn|ngàn|vạn|triệu|tỷ|tỉ|rưỡi|chục")
 # A run of number words; must start with a digit word (một … chín, mười) or "hàng/vài + chục …".
 NUMBER_WORDS_RE = re.compile(
-    r"(?<![\w])(?:một nửa|(?:hàng|vài|mấy) (?:chục|trăm|nghìn|ngàn|vạn|triệu|tỷ)(?: (?:nghìn|ngàn|triệu|tỷ))*"
-    r"|(?:một|hai|ba|bốn|năm|sáu|bảy|bẩy|tám|chín|mười)(?: (?:" + _WORD_ALT + r"))*)(?![\w])")
+    r"(?<![\w])(?:[Mm]ột nửa|(?:[Hh]àng|[Vv]ài|[Mm]ấy) (?:chục|trăm|nghìn|ngàn|vạn|triệu|tỷ)(?: (?:nghìn|ngàn|triệu|tỷ))*"
+    r"|(?:[Mm]ột|[Hh]ai|[Bb]a|[Bb]ốn|[Nn]ăm|[Ss]áu|[Bb]ảy|[Bb]ẩy|[Tt]ám|[Cc]hín|[Mm]ười)(?: (?:" + _WORD_ALT + r"))*)(?![\w])")
 
 RANGE_SEP = r"\s*(?:[-–—]|đến|tới|đến dưới)\s*"
 

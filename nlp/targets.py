@@ -46,7 +46,8 @@ _ACHIEVED_CUE = re.compile(
 _DEADLINE = re.compile(
     r"(?:đến|tới|trước|vào)\s+(?:cuối\s+)?(?:năm\s+)?((?:19|20)\d{2})(?!\d)"
     r"|(?:giai đoạn|nhiệm kỳ)\s+(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d)"
-    r"|(đến cuối nhiệm kỳ|cuối nhiệm kỳ|hết nhiệm kỳ)", re.IGNORECASE)
+    r"|(đến cuối nhiệm kỳ|cuối nhiệm kỳ|hết nhiệm kỳ)(?:\s+(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d))?",
+    re.IGNORECASE)
 _TERM = re.compile(r"nhiệm kỳ\s+(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 _RECURRENCE = re.compile(r"(?<![\wđ])(?:hàng năm|hằng năm|mỗi năm|/\s*năm)(?![\wđ])", re.IGNORECASE)
 _UNMET = re.compile(
@@ -202,8 +203,8 @@ def _deadline(text: str, ss: int, se: int, start: int, pub_year: int | None) -> 
     best = None
     for m in _DEADLINE.finditer(text, ss, se):
         dist = abs(m.start() - start)
-        if m.group(1) or m.group(2):
-            year = int(m.group(1) or m.group(2))
+        if m.group(1) or m.group(2) or m.group(4):
+            year = int(m.group(1) or m.group(2) or m.group(4))
         else:
             year = _term_end(text, m.start(), pub_year)
         if year is not None and not (pub_year and year < pub_year) and (best is None or dist < best[0]):

@@ -16,8 +16,9 @@ from scrapy.http import TextResponse
 from ..urls import canonicalize, same_site
 from .base import HTML_TYPES, ArticleSpiderMixin, _extract_article, selector_fields
 
-_SKIP_EXT = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".pdf", ".doc", ".docx", ".xls", ".xlsx", ".zip",
-             ".rar", ".mp3", ".mp4", ".avi", ".css", ".js", ".ico", ".woff", ".woff2")
+# media never fetched; documents (.pdf, .doc) are fetched and counted as not_html (size-bounded)
+_SKIP_EXT = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".zip", ".rar", ".mp3", ".mp4", ".avi", ".css", ".js",
+             ".ico", ".woff", ".woff2")
 
 
 class GenericSpider(ArticleSpiderMixin, scrapy.Spider):

@@ -1,0 +1,88 @@
+"""Distributed mode: two crawler processes share one scrapy-redis queue and dupefilter."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from crawler.urls import article_id
+
+try:
+    from .test_crawl import ROOT, small_mirror, stored
+except ImportError:   # tests/crawler is not a package: pytest put this folder on sys.path
+    from test_crawl import ROOT, small_mirror, stored
+
+pytestmark = pytest.mark.redis
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def redis_url():
+    binary = shutil.which("redis-server")
+    if not binary:
+        pytest.skip("redis-server is not installed (make test installs it: scripts/ensure-redis.sh)")
+    port = _free_port()
+    proc = subprocess.Popen([binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                             "--daemonize", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        import redis
+
+        client = redis.Redis(host="127.0.0.1", port=port)
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise RuntimeError("redis-server did not start")
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+        client.close()
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+def test_two_processes_share_the_queue_and_store_each_article_once(tmp_path, redis_url):
+    data = tmp_path / "data"
+    with small_mirror(tmp_path, per_site=4, slow_seconds=0) as m:
+        sites_dir = m.write_site_files(tmp_path / "sites")
+        env = {**os.environ, "PARTYCORPUS_LOG_LEVEL": "ERROR"}
+        cmd = [sys.executable, "-m", "corpus.cli", "--data", str(data), "crawl", "--all", "--sites-dir",
+               str(sites_dir), "--no-polite", "--redis", redis_url]
+        procs = [subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for _ in range(2)]
+        outs = []
+        try:
+            for p in procs:
+                outs.append(p.communicate(timeout=120))
+        finally:
+            for p in procs:
+                p.kill()
+        for p, (out, err) in zip(procs, outs):
+            assert p.returncode == 0, err[-2000:]
+        # both processes crawled; every article page was fetched by one of them only
+        runs = [json.loads(p.read_text()) for p in (data / "crawl" / "runs").glob("*.json")]
+        assert len(runs) == 2 and all(r["pages"] > 0 for r in runs)
+        expected = {article_id(m.url(i)) for i in m.articles}
+        got = stored(data)
+        assert expected <= set(got)
+        assert all(v[0] == 1 for v in got.values())
+        assert sum(r["new"] for r in runs) == len(got)
+        assert all(m.fetch_count(m.url(i)) == 1 for i in m.articles)
+        import redis
+
+        assert redis.Redis.from_url(redis_url).keys("partycorpus*") == []   # the last worker cleaned up

@@ -1,0 +1,211 @@
+"""Figures: formats, units, qualifiers, traps, years, indicators (nlp.figures, nlp.tokens, nlp.codebook).
+
+Sentences are synthetic, written for these tests in the style of GUIDE §3.
+"""
+import tomllib
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nlp.codebook import CODEBOOK_PATH, CODEBOOK_VERSION, codes, indicator_for, load_codebook
+from nlp.figures import extract_figures
+from nlp.tokens import align, tag_words
+from nlp.types import Directive, Figure
+
+
+def figs(sentence, **kw):
+    found = extract_figures(sentence, **kw)
+    for f in found:
+        assert sentence[f.start:f.end] == f.text
+    return found
+
+
+def summary(sentence):
+    return [(f.text, f.value, f.value_max, f.unit, f.qualifier) for f in figs(sentence)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Năm 2021, Đảng bộ kết nạp được 181 đảng viên.",
+     [("181 đảng viên", 181, None, "đảng viên", "exact")]),
+    ("Toàn tỉnh có 3.381 đảng viên.", [("3.381 đảng viên", 3381, None, "đảng viên", "exact")]),
+    ("Tỷ lệ tăng 10,6% so với năm trước.", [("10,6%", 10.6, None, "%", "exact")]),
+    ("Tổng kinh phí là 1.234,5 triệu đồng.", [("1.234,5 triệu đồng", 1_234_500_000, None, "đồng", "exact")]),
+    ("Kinh phí 2,5 tỷ đồng.", [("2,5 tỷ đồng", 2_500_000_000, None, "đồng", "exact")]),
+    ("Đã mở 16 lớp bồi dưỡng.", [("16 lớp", 16, None, "lớp", "exact")]),
+    ("Có gần 2.000 học viên tham dự.", [("gần 2.000 học viên", 2000, None, "học viên", "approx")]),
+    ("Chỉ đạo 24/24 quận, huyện tổ chức hội thi.",
+     [("24/24 quận, huyện", 24, None, "quận", "exact")]),
+    ("Chi bộ sinh hoạt 5 – 6 kỳ/năm.", [("5 – 6 kỳ/năm", 5, 6, "kỳ/năm", "exact")]),
+    ("Mỗi chi bộ dự 5-6 kỳ/năm.", [("5-6 kỳ/năm", 5, 6, "kỳ/năm", "exact")]),
+    ("Tỷ lệ đạt từ 10 đến 12%.", [("từ 10 đến 12%", 10, 12, "%", "exact")]),
+    ("Tổ chức hơn 150 lớp.", [("hơn 150 lớp", 150, None, "lớp", "min")]),
+    ("Đảng bộ có trên 8.000 đảng viên.", [("trên 8.000 đảng viên", 8000, None, "đảng viên", "min")]),
+    ("Thành lập khoảng 40 tổ chức cơ sở đảng.",
+     [("khoảng 40 tổ chức cơ sở đảng", 40, None, "tổ chức cơ sở đảng", "approx")]),
+    ("Mỗi chi bộ có ít nhất 3 đảng viên.", [("ít nhất 3 đảng viên", 3, None, "đảng viên", "min")]),
+    ("Chi bộ có từ 9 đảng viên chính thức trở lên.",
+     [("từ 9 đảng viên chính thức trở lên", 9, None, "đảng viên", "min")]),
+    ("Giảm tỷ lệ yếu kém dưới 0,5% /năm.", [("dưới 0,5% /năm", 0.5, None, "%", "max")]),
+    ("Mỗi lớp không quá 50 học viên.", [("không quá 50 học viên", 50, None, "học viên", "max")]),
+    ("Hàng chục mô hình được nhân rộng.", [("Hàng chục mô hình", 10, None, "mô hình", "approx")]),
+    ("Có hàng trăm lượt cán bộ tham gia.", [("hàng trăm lượt", 100, None, "lượt", "approx")]),
+    ("Huyện mở hai lớp bồi dưỡng.", [("hai lớp", 2, None, "lớp", "exact")]),
+    ("Kết nạp hai mươi lăm đảng viên.", [("hai mươi lăm đảng viên", 25, None, "đảng viên", "exact")]),
+    ("Trao quà cho năm hộ nghèo.", [("năm hộ", 5, None, "hộ", "exact")]),
+    ("Xã có 26,2% TCCSĐ hoàn thành xuất sắc nhiệm vụ.",
+     [("26,2% TCCSĐ", 26.2, None, "%", "exact")]),
+    ("Giảm tỷ lệ TCCSĐ yếu kém xuống còn 0,36%.", [("xuống còn 0,36%", 0.36, None, "%", "exact")]),
+    ("Hội đã hỗ trợ 12 hộ gia đình.", [("12 hộ gia đình", 12, None, "hộ", "exact")]),
+    ("Đã đưa ra khỏi Đảng 359 trường hợp (10,6%).",
+     [("359 trường hợp", 359, None, "trường hợp", "exact"), ("10,6%", 10.6, None, "%", "exact")]),
+    ("Công trình dài 14,7 km.", [("14,7 km", 14.7, None, "km", "exact")]),
+    ("Diện tích mở rộng lên 12ha.", [("12ha", 12, None, "ha", "exact")]),
+])
+def test_figure_formats_units_and_qualifiers(sentence, expected):
+    assert summary(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Cập nhật lúc 08:54, Thứ Sáu, 07/04/2017 (GMT+7)",
+    "Thứ Ba, 29/11/2016, 07:35 [GMT+7]",
+    "Kế hoạch ban hành ngày 17-10-2017 về khảo sát.",
+    "Kỷ niệm ngày thành lập Đảng (3-2-1930 - 3-2-2020).",
+    "Trong tháng 3/2018, huyện tổ chức hội nghị.",
+    "Năm 2016 là năm đầu thực hiện nghị quyết.",
+    "Kế hoạch giai đoạn 2016 - 2020 được triển khai.",
+    "Đại hội nhiệm kỳ 2015-2020 thành công.",
+    "Thực hiện chương trình 2016-2020 của tỉnh.",
+    "Thực hiện Kế hoạch số 290-KH/TU của Thành ủy.",
+    "Thực hiện Quyết định 453 của Tỉnh ủy.",
+    "Văn bản số 290 đã được gửi các chi bộ.",
+    "Theo Nghị định 100/2019/NĐ-CP của Chính phủ.",
+    "Đại hội Đảng bộ thành phố lần thứ X.",
+    "Hội nghị lần thứ 4 Ban Chấp hành khóa XII.",
+    "Quán triệt Nghị quyết Trung ương 4 khóa XII.",
+    "Kỳ họp thứ 5 của HĐND tỉnh.",
+    "1. Nghiên cứu cho phép thí điểm hình thức sinh hoạt chi bộ.",
+    "Một là, phát huy vai trò giám sát của nhân dân.",
+    "Hai là, tăng cường kiểm tra, giám sát.",
+    "Tuyến QL18 qua địa bàn đang được nâng cấp.",
+    "Tai nạn xảy ra trên Quốc lộ 18 đoạn qua xã.",
+    "Vụ việc xảy ra tại Km6 đèo Bảo Lộc.",
+    "Chi bộ khu phố 5, phường 3 tổ chức sinh hoạt.",
+    "Tổ 7 khu phố 2 ra mắt mô hình mới.",
+    "Đường dây nóng 0263 3822 123 hoạt động 24/7.",
+    "Liên hệ số điện thoại 0912345678 để được hỗ trợ.",
+    "Ông Nguyễn Văn An (45 tuổi) là bí thư chi bộ.",
+    "Trao Huy hiệu 30, 40 năm tuổi Đảng cho các đồng chí.",
+    "Sự kiện diễn ra lúc 8 giờ 30 sáng nay.",
+    "Khai mạc lúc 20h tại hội trường.",
+    "Ứng dụng công nghệ 4.0 trong quản lý đảng viên.",
+    "Năm 2014 và 2015 lần lượt lỗ lớn.",
+    "Đội tuyển thắng 3-0 trong trận chung kết.",
+    "Bác sinh năm 1890 tại Nghệ An.",
+    "Họp vào ngày 30/4 và 1/5 hằng năm.",
+    "Quý 3 năm nay doanh thu tăng.",
+    "Phong trào thi đua năm 2017 đạt kết quả tốt.",
+    "Mua điện thoại iPhone 7 mới.",
+    "Dịch COVID-19 ảnh hưởng lớn.",
+])
+def test_never_figures(sentence):
+    assert figs(sentence) == []
+
+
+def test_numbers_inside_directives_are_skipped():
+    text = "Thực hiện Chỉ thị 05 của Bộ Chính trị, kết nạp 12 đảng viên."
+    directive = Directive(start=10, end=20, text=text[10:20], kind="chi_thi", number="05")
+    assert text[10:20] == "Chỉ thị 05"
+    assert [f.value for f in figs(text, directives=[directive])] == [12]
+
+
+@pytest.mark.parametrize("sentence, years", [
+    ("Năm 2018, Đảng bộ có 26,2% TCCSĐ hoàn thành xuất sắc nhiệm vụ (năm 2015 là 51,4%).", [2018, 2015]),
+    ("Năm 2018 giảm tỷ lệ yếu kém xuống còn 0,36% (năm 2015 là 0,5%); kết nạp 50 đảng viên.",
+     [2018, 2015, 2018]),
+    ("Kết quả, năm 2019 đã rà soát 3.381 đảng viên.", [2019]),
+    ("Trong tháng 3/2018, huyện mở 4 lớp.", [2018]),
+    ("Hằng năm kết nạp khoảng 10.000 đảng viên.", [None]),
+])
+def test_years(sentence, years):
+    assert [f.year for f in figs(sentence)] == years
+
+
+@pytest.mark.parametrize("sentence, codes_expected", [
+    ("Đảng bộ kết nạp 200 đảng viên mới.", ["members.admitted"]),
+    ("Hằng năm kết nạp khoảng 10.000 đảng viên.", ["members.admitted"]),
+    ("Toàn Đảng bộ có 3.500 đảng viên.", ["members.total"]),
+    ("Đã rà soát 3.381 đảng viên.", ["members.reviewed"]),
+    ("Xử lý đưa ra khỏi Đảng 359 trường hợp.", ["members.removed"]),
+    ("Xóa tên 12 đảng viên.", ["members.removed"]),
+    ("Thi hành kỷ luật 9 đảng viên.", ["members.disciplined"]),
+    ("Có 15% đảng viên hoàn thành xuất sắc nhiệm vụ.", ["members.excellent_pct"]),
+    ("Tỷ lệ đảng viên hoàn thành xuất sắc nhiệm vụ đạt từ 10 đến 12%.", ["members.excellent_pct"]),
+    ("Xã có 26,2% TCCSĐ hoàn thành xuất sắc nhiệm vụ (năm 2015 là 51,4%).",
+     ["orgs.excellent_pct", "orgs.excellent_pct"]),
+    ("Có 80% chi bộ đạt trong sạch, vững mạnh.", ["orgs.clean_strong_pct"]),
+    ("Giảm TCCSĐ yếu kém dưới 0,5% /năm.", ["orgs.weak_pct"]),
+    ("Huyện có 45 tổ chức cơ sở đảng.", ["orgs.base_total"]),
+    ("Đảng bộ có 120 chi bộ trực thuộc.", ["orgs.cells_total"]),
+    ("Đã thành lập 3 chi bộ mới.", ["orgs.new"]),
+    ("Chi bộ sinh hoạt 5 – 6 kỳ/năm.", ["cells.meetings_per_year"]),
+    ("Mở hơn 150 lớp bồi dưỡng cho 4.210 lượt cấp ủy viên.", ["training.classes", "training.participants"]),
+    ("Lớp học có 60 học viên.", ["training.participants"]),
+    ("Xây dựng 35 mô hình điển hình.", ["models.exemplary"]),
+    ("Có 95% cán bộ có trình độ lý luận chính trị trung cấp.", ["cadres.qualified_pct"]),
+    ("Trao Huy hiệu Đảng cho 20 đảng viên.", ["members.badge_awarded"]),
+    ("Công nhận đảng viên chính thức cho 30 đồng chí.", ["members.probationary"]),
+    ("Giá lúa tăng 5%.", [None]),
+    ("Tổ chức 3 cuộc hội thảo.", [None]),
+])
+def test_indicators(sentence, codes_expected):
+    assert [f.indicator for f in figs(sentence)] == codes_expected
+
+
+def test_indicator_for_uses_the_cue_nearest_the_figure():
+    s = "Đã rà soát 3.381 đảng viên và đưa ra khỏi Đảng 359 trường hợp."
+    near_removed = Figure(start=47, end=61, text=s[47:61], value=359, unit="trường hợp")
+    assert s[47:61] == "359 trường hợp"
+    assert indicator_for(s, near_removed) == "members.removed"
+    assert indicator_for(s, Figure(start=47, end=61, text="", value=359, unit=None)) is None
+
+
+def test_codebook_is_versioned_and_stable():
+    data = tomllib.loads(CODEBOOK_PATH.read_text(encoding="utf-8"))
+    assert data["version"] == CODEBOOK_VERSION == load_codebook().version
+    guide_codes = {"members.admitted", "members.total", "members.reviewed", "members.removed",
+                   "members.disciplined", "members.excellent_pct", "orgs.base_total", "orgs.cells_total",
+                   "orgs.new", "orgs.excellent_pct", "orgs.clean_strong_pct", "orgs.weak_pct",
+                   "cells.meetings_per_year", "training.classes", "training.participants",
+                   "models.exemplary", "cadres.qualified_pct"}
+    assert guide_codes <= set(codes())
+    assert len(codes()) == len(set(codes()))
+
+
+@pytest.mark.parametrize("text, words, spans", [
+    ("kết  nạp 181", ["kết nạp", "181"], [(0, 8), (9, 12)]),
+    ("đảng\nviên mới", ["đảng viên", "mới"], [(0, 9), (10, 13)]),
+    ("a ✓ b", ["a", "x", "b"], [(0, 1), None, (4, 5)]),
+])
+def test_align(text, words, spans):
+    assert align(text, words) == spans
+
+
+@pytest.mark.parametrize("text", [
+    "Kết  nạp\t181   đảng viên\n\nmới.", "  ", "“tự diễn biến”, “tự chuyển hóa” 😀 5-6 lớp",
+    "Đà Lạt có 75% chi bộ", "a" * 50,
+])
+def test_tag_words_round_trip(text):
+    for t in tag_words(text, 7):
+        assert " ".join(text[t.start - 7:t.end - 7].split()) == t.text
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["kết nạp", " ", "  ", "\n", "181", "3.381", "10,6", "%", "đảng viên",
+                                 "hơn", "(", ")", "năm", "2018", ",", ".", "hai", "lớp", "–", "/", "24",
+                                 "từ", "đến", "trở lên", "chi bộ", "😀", "e\u0301"]), max_size=25))
+def test_offsets_hold_on_odd_input(parts):
+    text = "".join(parts)
+    for f in extract_figures(text):
+        assert text[f.start:f.end] == f.text
+        assert f.start < f.end
