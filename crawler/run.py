@@ -68,7 +68,8 @@ def run_crawl(data_dir: str | Path, *, sites: dict[str, dict] | None = None, sta
     settings = crawl_settings(polite=polite, redis_url=redis_url, max_pages=max_pages)
     workers = _RedisWorkers(_redis_client(redis_url), spider_cls.name) if redis_url else None
     session = CrawlSession(data_dir, sites_label=label)
-    process = CrawlerProcess(settings, install_root_handler=True)
+    settings["LOG_INSTALL_ROOT_HANDLER"] = True
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(spider_cls)
     if workers:
         crawler.signals.connect(lambda *a, **k: workers.join(), signal=signals.spider_opened)

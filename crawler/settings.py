@@ -72,7 +72,6 @@ def crawl_settings(*, polite: bool = True, redis_url: str | None = None, max_pag
         "CONCURRENT_REQUESTS": 16,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 2 if polite else 8,
         "DOWNLOAD_DELAY": _env_float("PARTYCORPUS_DOWNLOAD_DELAY", 1.0) if polite else 0,
-        "RANDOMIZE_DOWNLOAD_DELAY": True,
         "AUTOTHROTTLE_ENABLED": polite,
         "AUTOTHROTTLE_START_DELAY": 2.0,
         "AUTOTHROTTLE_MAX_DELAY": 60.0,

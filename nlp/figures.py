@@ -82,6 +82,7 @@ _QUALIFIER_KIND = {"trên dưới": "approx", "ít nhất": "min", "tối thiể
                    "xấp xỉ": "approx", "ước tính": "approx", "ước": "approx", "dưới": "max"}
 _YEAR = re.compile(r"(?:năm|Năm)\s+((?:19|20)\d{2})(?!\s*[-–—]\s*\d)(?!\d)(?![.,]\d)"
                    r"|(?:tháng|Tháng)\s+\d{1,2}\s*[/-]\s*((?:19|20)\d{2})(?!\d)")
+_COORDINATED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _ORDINAL_BEFORE = re.compile(r"thứ\s*$")
 _YEAR_WORD_BEFORE = re.compile(r"(?:hằng|hàng|mỗi|trong|cuối|đầu|các|những|nhiều|một|cả|giữa)\s*$", re.IGNORECASE)
 _YEARLIKE = re.compile(r"(?:19|20)\d{2}")
@@ -289,8 +290,12 @@ def _open_paren(text: str, ss: int, pos: int) -> int | None:
 
 def _attach_indicators(text: str, ss: int, se: int, figures: list[Figure]) -> None:
     sentence = text[ss:se]
+    los: list[int] = []
     for i, f in enumerate(figures):
         lo = figures[i - 1].end if i else ss
+        if i and _COORDINATED.fullmatch(text, lo, f.start):
+            lo = los[i - 1]                      # "kỷ luật 87 tổ chức đảng và 6.098 đảng viên": shared verb
+        los.append(lo)
         hi = figures[i + 1].start if i + 1 < len(figures) else se
         open_at = _open_paren(text, ss, f.start)
         if i and open_at is not None and open_at >= figures[i - 1].end and _YEAR.search(text, open_at, f.start):
