@@ -155,6 +155,10 @@ def test_years(sentence, years):
     ("Có 95% cán bộ có trình độ lý luận chính trị trung cấp.", ["cadres.qualified_pct"]),
     ("Trao Huy hiệu Đảng cho 20 đảng viên.", ["members.badge_awarded"]),
     ("Công nhận đảng viên chính thức cho 30 đồng chí.", ["members.probationary"]),
+    ("Ủy ban kiểm tra đã kiểm tra 9 tổ chức đảng và 15 đảng viên.", [None, "members.inspected"]),
+    ("Thi hành kỷ luật 87 tổ chức đảng và 6.098 đảng viên.", [None, "members.disciplined"]),
+    ("Đã thi hành kỷ luật với 7 đảng viên.", ["members.disciplined"]),
+    ("Lễ hội thu hút trên 10.000 lượt khách tham dự.", [None]),
     ("Giá lúa tăng 5%.", [None]),
     ("Tổ chức 3 cuộc hội thảo.", [None]),
 ])
