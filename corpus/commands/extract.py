@@ -51,9 +51,15 @@ def read_input(path: str) -> str:
         from nlp.normalize import decode_bytes
 
         text = decode_bytes(raw)
-        if text is None:
+        if text is None or _looks_binary(raw):
             raise UserError(f"{path}: not UTF-8 text (and no known legacy encoding)")
         return text
+
+
+def _looks_binary(raw: bytes) -> bool:
+    """Control bytes (other than tab, newlines, form feed) in more than 1% of the input."""
+    bad = sum(1 for b in raw if b < 0x20 and b not in (9, 10, 12, 13))
+    return bad > max(1, len(raw) // 100)
 
 
 def run(args) -> int:
