@@ -25,7 +25,6 @@ import os
 import re
 import sys
 import unicodedata
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .errors import UserError
@@ -89,11 +88,12 @@ def _reprint_signature(text: str) -> tuple[str | None, bytes | None]:
     return key, sig
 
 
-def extract_article_rows(article: dict) -> dict:
-    """All rows the store keeps for one article: mentions with provenance, build record,
-    reprint signature and search terms. Pure: no store access; picklable.
+def extract_article_rows(article: dict, relevance: float | None = None) -> dict:
+    """All rows the store keeps for one article: mentions with provenance, build record
+    (with the relevance score), reprint signature and search terms. Pure: no store access; picklable.
 
-    ``article``: a dict of ``Article`` fields (article_id, title, text, published, province, ...).
+    ``article``: a dict of ``Article`` fields (article_id, title, text, published, province, ...);
+    ``relevance``: its score when already computed for a batch (else computed here).
 
     >>> rows = extract_article_rows({"article_id": "t:1", "text": "Năm 2021, Đảng bộ kết nạp được 181 đảng viên."})
     >>> [f["value"] for f in rows["figure_mentions"]]               # doctest: +SKIP
@@ -114,6 +114,9 @@ def extract_article_rows(article: dict) -> dict:
     if att is not None:
         record.update(province_level=att.level, province_place=att.place, province_evidence=(att.evidence or None))
     record["province"] = province
+    if relevance is None:
+        relevance = _relevances([article])[0]
+    record.update(_relevance_fields(relevance))
     rows = {t: [] for t in MENTION_TABLES}
     try:
         ex = nlp.extract(text, published=article.get("published"), province=province)
@@ -159,35 +162,52 @@ def extract_article_rows(article: dict) -> dict:
     return rows
 
 
+ON_TOPIC_THRESHOLD = 0.5
+
+
+def _relevances(articles: list[dict]) -> list[float | None]:
+    """Relevance scores of a batch (one model call); None for an empty article."""
+    from .relevance import relevances
+
+    scored = [i for i, a in enumerate(articles) if (a.get("title") or a.get("text"))]
+    values = relevances([(articles[i].get("title"), articles[i].get("text")) for i in scored])
+    out: list[float | None] = [None] * len(articles)
+    for i, v in zip(scored, values):
+        out[i] = round(v, 6)
+    return out
+
+
+def _relevance_fields(score: float | None) -> dict:
+    from .relevance import MODEL_VERSION
+
+    return {"relevance": score, "on_topic": None if score is None else score >= ON_TOPIC_THRESHOLD,
+            "relevance_model": MODEL_VERSION}
+
+
 def extract_batch(articles: list[dict]) -> list[dict]:
-    """``extract_article_rows`` over a batch (one task for an executor)."""
-    return [extract_article_rows(a) for a in articles]
+    """``extract_article_rows`` over a batch (one task for an executor); relevance scored in one call."""
+    scores = _relevances(articles)
+    return [extract_article_rows(a, relevance=r) for a, r in zip(articles, scores)]
 
 
 def init_worker() -> None:
-    """Load models once per process (extractor, gazetteers, MinHash)."""
+    """Load models once per process (extractor, gazetteers, MinHash, relevance)."""
     sample = "Năm 2021, Đảng bộ tỉnh Lạng Sơn kết nạp được 181 đảng viên theo Chỉ thị số 28-CT/TW."
-    extract_article_rows({"article_id": "warmup:0", "title": "Lạng Sơn", "text": sample, "published": "2021-01-01"})
+    extract_batch([{"article_id": "warmup:0", "title": "Lạng Sơn", "text": sample, "published": "2021-01-01"}])
+
+
+def worker_versions() -> dict:
+    """Versions a worker would record (extractor, codebook, gazetteer, relevance model, Python)."""
+    import platform
+
+    from .relevance import MODEL_VERSION
+
+    return dict(versions(), relevance=MODEL_VERSION, python=platform.python_version())
 
 
 # -- executors ------------------------------------------------------------------------
 
-
-class InProcessExecutor:
-    """Runs tasks in this process (``--jobs 1``)."""
-
-    def __init__(self, initializer=init_worker):
-        if initializer:
-            initializer()
-
-    def map(self, fn, iterable):
-        return map(fn, iterable)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
+from .executors import InProcessExecutor, local_pool  # noqa: E402  (after init_worker, which they use)
 
 
 def make_executor(jobs: int | None = None, scheduler: str | None = None, pending: int | None = None):
@@ -197,17 +217,15 @@ def make_executor(jobs: int | None = None, scheduler: str | None = None, pending
     ...     list(ex.map(extract_batch, [[{"article_id": "t:1", "text": "Chi bộ có 25 đảng viên."}]]))
     """
     if scheduler:
-        try:
-            from .executors import dask_executor  # provided by the distributed-build work
-        except ImportError:
-            raise UserError("--scheduler: the Dask executor is not available in this version")
+        from .executors import dask_executor
+
         return dask_executor(scheduler)
     jobs = jobs or os.cpu_count() or 1
     if jobs < 1:
         raise UserError("--jobs must be 1 or more")
     if jobs == 1 or (pending is not None and pending <= 2):
-        return InProcessExecutor()
-    return ProcessPoolExecutor(max_workers=jobs, initializer=init_worker)
+        return InProcessExecutor()  # models are already loaded in this process (run_build warms them)
+    return local_pool(jobs, initializer=init_worker)
 
 
 # -- the build ------------------------------------------------------------------------
