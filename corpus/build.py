@@ -2,17 +2,22 @@
 documents, reprint links and indicator values.
 
 Flow: pending articles (no build record, or content sha1 / extractor /
-codebook / gazetteer version differs) are read in chunks; each chunk goes
-through an executor that runs the pure per-article function
-``extract_article_rows`` (in this process, a local process pool, or — later —
-a Dask cluster); the chunk's rows are sorted and written in ONE transaction
-that replaces the articles' earlier mentions. A killed build keeps every
-committed chunk; the next build resumes with the rest. Derived tables are
-recomputed at the end from the stored rows, so any N gives the same tables.
+codebook / gazetteer version differs) are read from the store in chunks of
+``commit_every`` (never all texts at once); each chunk is split into batches
+for an executor (``corpus.executors``: this process, local processes, or a
+Dask cluster) that runs the pure per-article function ``extract_article_rows``
+(mentions, build record with the relevance score, reprint signature, search
+terms); the chunk's rows are sorted and written in ONE transaction that
+replaces the articles' earlier mentions. The next chunk is already with the
+workers while this process writes, so only the writes, the final derived
+tables and start-up are serial. A killed build keeps every committed chunk;
+the next build resumes with the rest. Derived tables (documents, reprint
+links, indicator values) are recomputed at the end from the stored rows, so
+any number of workers gives the same tables.
 
 Executor seam: ``make_executor(jobs, scheduler)`` returns an object with
 ``map(fn, batches) -> iterator of results`` usable as a context manager
-(``concurrent.futures`` style). A Dask executor plugs in there.
+(``concurrent.futures`` style).
 
 >>> run_build("data", jobs=2)                             # doctest: +SKIP
 {'pending': 120, 'built': 120, 'errors': 0, 'documents': 41, 'reprints': 3, 'indicator_values': 77}
@@ -28,6 +33,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import UserError
+from .executors import InProcessExecutor, local_pool
 from .schema import MENTION_TABLES, now_iso
 from .store import Store, data_dir_of
 
@@ -207,8 +213,6 @@ def worker_versions() -> dict:
 
 # -- executors ------------------------------------------------------------------------
 
-from .executors import InProcessExecutor, local_pool  # noqa: E402  (after init_worker, which they use)
-
 
 def make_executor(jobs: int | None = None, scheduler: str | None = None, pending: int | None = None):
     """The executor for a build: in-process, a local process pool, or a Dask cluster.
@@ -260,6 +264,60 @@ def _load_articles(store: Store, ids: list[str]) -> list[dict]:
     return [dict(zip(ARTICLE_COLUMNS, r)) for r in rows]
 
 
+def _extract_chunks(store: Store, executor, ids: list[str], commit_every: int, workers: int):
+    """(chunk ids, per-article rows) for each chunk of ``commit_every`` articles, in id order.
+
+    Two chunks are in flight: the next one is read from the store and handed
+    to the executor before the current one's results are collected, so the
+    workers keep busy while this process writes. Memory holds at most two
+    chunks of texts and rows, whatever the corpus size.
+    """
+    def submit(chunk: list[str]):
+        articles = _load_articles(store, chunk)
+        size = max(1, min(WORKER_BATCH, -(-len(articles) // workers)))
+        return executor.map(extract_batch, [articles[j:j + size] for j in range(0, len(articles), size)])
+
+    chunks = [ids[i:i + commit_every] for i in range(0, len(ids), commit_every)]
+    inflight = submit(chunks[0]) if chunks else None
+    for k, chunk in enumerate(chunks):
+        current = inflight
+        inflight = submit(chunks[k + 1]) if k + 1 < len(chunks) else None
+        yield chunk, [row for batch in current for row in batch]
+
+
+def rescore_relevance(store: Store, commit_every: int = COMMIT_EVERY) -> int:
+    """Score again the built articles whose relevance comes from another model version
+    (or none: stores built before relevance flags). Mentions are left alone.
+
+    >>> rescore_relevance(Store("data", write=True))       # doctest: +SKIP
+    0
+    """
+    import pyarrow as pa
+
+    from .relevance import MODEL_VERSION
+
+    ids = [r[0] for r in store.sql(
+        "SELECT article_id FROM build_records WHERE relevance_model IS DISTINCT FROM ? ORDER BY article_id",
+        [MODEL_VERSION]).fetchall()]
+    for i in range(0, len(ids), commit_every):
+        articles = _load_articles(store, ids[i:i + commit_every])
+        fields = [dict(_relevance_fields(s), article_id=a["article_id"])
+                  for a, s in zip(articles, _relevances(articles))]
+        table = pa.table({"article_id": pa.array([f["article_id"] for f in fields], type=pa.string()),
+                          "relevance": pa.array([f["relevance"] for f in fields], type=pa.float64()),
+                          "on_topic": pa.array([f["on_topic"] for f in fields], type=pa.bool_()),
+                          "relevance_model": pa.array([f["relevance_model"] for f in fields], type=pa.string())})
+        with store.transaction() as con:
+            con.register("_scores", table)
+            try:
+                con.execute("UPDATE build_records SET relevance = s.relevance, on_topic = s.on_topic, "
+                            "relevance_model = s.relevance_model FROM _scores s "
+                            "WHERE build_records.article_id = s.article_id")
+            finally:
+                con.unregister("_scores")
+    return len(ids)
+
+
 def _write_chunk(store: Store, ids: list[str], results: list[dict]) -> int:
     """Replace the chunk's per-article rows in one transaction; returns extraction errors."""
     results = sorted(results, key=lambda r: r["build_records"][0]["article_id"])
@@ -272,6 +330,12 @@ def _write_chunk(store: Store, ids: list[str], results: list[dict]) -> int:
             store.insert_rows(table, rows)
         store.meta_set("derived_stale", "1")
     return sum(1 for r in results if r["build_records"][0].get("error"))
+
+
+def _progress_bar(total: int):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=" articles", desc="build", file=sys.stderr, disable=False, mininterval=0.2)
 
 
 def run_build(data_dir=None, jobs: int | None = None, force: bool = False, scheduler: str | None = None,
@@ -294,27 +358,20 @@ def run_build(data_dir=None, jobs: int | None = None, force: bool = False, sched
         out["spooled"] = ingest_spool(data_dir, store=store)["articles"]
         ids = pending_article_ids(store, v, force)
         out["pending"] = len(ids)
-        bar = None
-        if progress and ids:
-            from tqdm import tqdm
-
-            bar = tqdm(total=len(ids), unit=" articles", desc="build", file=sys.stderr, disable=False,
-                       mininterval=0.2)
         workers = jobs or os.cpu_count() or 1
         if ids:
-            with make_executor(jobs, scheduler, pending=len(ids)) as executor:
-                for i in range(0, len(ids), commit_every):
-                    chunk = ids[i:i + commit_every]
-                    articles = _load_articles(store, chunk)
-                    size = max(1, min(WORKER_BATCH, -(-len(articles) // workers)))
-                    batches = [articles[j:j + size] for j in range(0, len(articles), size)]
-                    results = [row for batch in executor.map(extract_batch, batches) for row in batch]
-                    out["errors"] += _write_chunk(store, chunk, results)
-                    out["built"] += len(chunk)
+            with make_executor(jobs, scheduler, pending=len(ids)) as executor:  # connects first: errors come bare
+                bar = _progress_bar(len(ids)) if progress else None
+                try:
+                    for chunk, results in _extract_chunks(store, executor, ids, commit_every, workers):
+                        out["errors"] += _write_chunk(store, chunk, results)
+                        out["built"] += len(chunk)
+                        if bar is not None:
+                            bar.update(len(chunk))
+                finally:
                     if bar is not None:
-                        bar.update(len(chunk))
-        if bar is not None:
-            bar.close()
+                        bar.close()
+        out["rescored"] = rescore_relevance(store, commit_every)
         if ids or store.meta_get("derived_stale") == "1" or force or store.meta_get("derived_versions") is None:
             out.update(rebuild_derived(store, v))
         else:

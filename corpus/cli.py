@@ -80,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("bench", help="benchmarks: extract, build, crawl")
-    s.add_argument("what", nargs="?", default="extract", choices=["extract", "build", "crawl", "all"])
+    s.add_argument("what", nargs="?", default="speed",
+                   choices=["speed", "extract", "build", "profile", "crawl", "all"])
     s.add_argument("--n", type=int, default=None, metavar="N", help="articles in the sample")
     s.add_argument("--jobs", type=int, default=None)
 

@@ -44,9 +44,17 @@ class InProcessExecutor:
         return False
 
 
+class _LocalPool(ProcessPoolExecutor):
+    """A process pool that drops its queued batches when the build fails or is interrupted."""
+
+    def __exit__(self, exc_type, exc, tb):
+        self.shutdown(wait=True, cancel_futures=exc_type is not None)
+        return False
+
+
 def local_pool(jobs: int, initializer=None) -> ProcessPoolExecutor:
     """``jobs`` local processes; ``initializer`` runs once in each (model loading)."""
-    return ProcessPoolExecutor(max_workers=jobs, initializer=initializer)
+    return _LocalPool(max_workers=jobs, initializer=initializer)
 
 
 class DaskExecutor:

@@ -26,7 +26,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from .errors import UserError
-from .schema import DirectiveMention, FigureMention, TargetMention, column_docs, sql_type
+from .schema import BuildRecord, DirectiveMention, FigureMention, TargetMention, column_docs, sql_type
 from .store import Store, data_dir_of
 
 FORMATS = ("csv", "parquet", "xlsx")
@@ -37,6 +37,7 @@ WIDE_RULE = ("achieved figures only; per province, year and indicator the value 
 
 _FD_TYPES = {"VARCHAR": "string", "BIGINT": "integer", "DOUBLE": "number", "BOOLEAN": "boolean", "BLOB": "string"}
 _DATE_COLUMNS = {"published", "issued", "first_seen"}
+_BUILD_DOCS = column_docs(BuildRecord)
 
 
 class Column:
@@ -77,6 +78,9 @@ def _articles_columns() -> list[Column]:
         Column("content_sha1", "a.content_sha1", doc="sha1 of title, lead and text"),
         Column("raw_ref", "a.raw_ref", doc="raw archive reference"),
         Column("reprint_of", "r.original_id", doc="earliest copy when this article is a reprint (only with --include-reprints)"),
+        Column("relevance", "b.relevance", "number", _BUILD_DOCS["relevance"]),
+        Column("on_topic", "b.on_topic", "boolean", _BUILD_DOCS["on_topic"]),
+        Column("relevance_model", "b.relevance_model", doc=_BUILD_DOCS["relevance_model"]),
     ]
 
 

@@ -5,8 +5,10 @@
   moves to ``DATA/spool/done/`` only after its articles are committed.
 - ``import_paths(paths, ...)``: ``.txt`` files (line 1 is the title), folders
   of them, ``.jsonl``/``.jsonl.gz`` collections (id, title, text[, url,
-  published, province]); streamed in batches, all in one transaction, so a
-  bad line leaves nothing half-written.
+  published, province]); streamed in batches of ``BATCH`` articles with one
+  transaction each, so memory stays flat. A bad line stops the import naming
+  ``file:line``; the batches before it stay committed, none is half-written,
+  and re-running the same import resumes (upserts are idempotent).
 
 Text is NFC-normalised at ingest (``nlp.normalize.normalize``); mention
 offsets index the stored text.
@@ -320,12 +322,42 @@ def _read_jsonl(path: Path, site: str, province: str | None) -> Iterator[dict]:
                    "raw_ref": f"import:{path}#{n}", "_where": where}
 
 
+def _checked(objs: Iterator[dict], path: Path, normalize, counts: dict) -> Iterator[dict]:
+    """Clean articles of one file; a bad line is a ``UserError`` naming file:line and what is committed."""
+    try:
+        for obj in objs:
+            where = obj.pop("_where", str(path))
+            try:
+                yield clean_article(obj, normalize)
+            except ValueError as e:
+                raise UserError(f"{where}: {e}")
+    except UserError as e:
+        if counts["articles"]:
+            raise UserError(f"{e}; the {counts['articles']} articles before it are imported (committed): "
+                            "fix the line and run the same import again to resume") from e
+        raise
+
+
+def _commit_batch(store: Store, batch: list[dict], counts: dict, bar) -> None:
+    """Upsert one validated batch in its own transaction."""
+    if not batch:
+        return
+    with store.transaction():
+        _add(counts, store.upsert_articles(batch))
+    if bar is not None:
+        bar.update(len(batch))
+
+
 def import_paths(paths: list[str], data_dir=None, site: str | None = None, province: str | None = None,
-                 limit: int | None = None, progress: bool = False) -> dict:
-    """Import text files and JSONL collections into the store, in one transaction.
+                 limit: int | None = None, progress: bool = False, batch_size: int = BATCH) -> dict:
+    """Import text files and JSONL collections into the store, one transaction per batch.
 
     ``site`` overrides the collection name (the .jsonl file stem, or the folder
-    of .txt files); article ids are ``{site}:{id}``.
+    of .txt files); article ids are ``{site}:{id}``. Every line of a batch of
+    ``batch_size`` articles is checked before the batch is committed, so memory
+    stays flat however large the collection; a bad line stops the import with
+    ``file:line: reason`` and the number of articles committed before it.
+    Upserts are idempotent: running the same import again resumes it.
 
     >>> import_paths(["../shared/data/bulk/baomoi-2017.jsonl.gz"], limit=100)   # doctest: +SKIP
     {'files': 1, 'articles': 100, 'new': 100, 'changed': 0, 'unchanged': 0}
@@ -344,30 +376,23 @@ def import_paths(paths: list[str], data_dir=None, site: str | None = None, provi
         from tqdm import tqdm
 
         bar = tqdm(unit=" articles", desc="import", disable=None)
-    with Store(data_dir, write=True) as store:
-        with store.transaction():
+    try:
+        with Store(data_dir, write=True) as store:
             batch: list[dict] = []
             for path, default_site in files:
                 if limit is not None and counts["articles"] + len(batch) >= limit:
                     break
                 reader = _read_txt if _kind(path) == "txt" else _read_jsonl
-                for obj in reader(path, site or default_site, province):
-                    where = obj.pop("_where", str(path))
-                    try:
-                        batch.append(clean_article(obj, normalize))
-                    except ValueError as e:
-                        raise UserError(f"{where}: {e}")
-                    if len(batch) >= BATCH:
-                        _add(counts, store.upsert_articles(batch))
-                        if bar is not None:
-                            bar.update(len(batch))
+                for article in _checked(reader(path, site or default_site, province), path, normalize, counts):
+                    batch.append(article)
+                    if len(batch) >= batch_size:
+                        _commit_batch(store, batch, counts, bar)
                         batch = []
                     if limit is not None and counts["articles"] + len(batch) >= limit:
                         break
                 counts["files"] += 1
-            _add(counts, store.upsert_articles(batch))
-            if bar is not None:
-                bar.update(len(batch))
-    if bar is not None:
-        bar.close()
+            _commit_batch(store, batch, counts, bar)
+    finally:
+        if bar is not None:
+            bar.close()
     return counts

@@ -3,27 +3,57 @@
 Forms found (GUIDE.md §2), each a pattern below:
 
 - numbered: "Chỉ thị số 05-CT/TW", "Kế hoạch số 290-KH/TU", "Quyết định 453- QĐ/TU",
-  "05-CT / TW", "số 05-CT/T.Ư" (kind from the symbol when no type word);
-- short: "Chỉ thị 05 của Bộ Chính trị", "Nghị quyết số 03", "Quy định 213" (type word
-  capitalised and required; resolved through the gazetteer, else canonical_id null);
+  "05-CT / TW", "số 05-CT/T.Ư" (kind from the symbol when no type word); any upper-case
+  type code before a party issuer ("476-QĐNS/TW", "04-CTr/BCĐCCTPTW"); the state-style order
+  with a party issuer ("68/QĐ-TW", "233/NQ-ĐU") gives the same id ("68-QĐ/TW");
+- short: "Chỉ thị 05 của Bộ Chính trị", "Nghị quyết số 03", "Quy định 213", lists
+  ("Quyết định 935, 936 của Ban Thường vụ Thành ủy TPHCM"), a date between number and issuer
+  ("Kết luận số 24 ngày 5/6/2012 của Bộ Chính trị khóa XI"); lower-case type words
+  ("chỉ thị 05 của Bộ Chính trị") only when a party issuer follows or the article names the
+  same document elsewhere;
 - plenum: "Nghị quyết Trung ương 4 (khóa XII)", "Nghị quyết TW4", "NQ TƯ 4",
   "Nghị quyết Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XII",
-  "Kết luận Trung ương 4 khóa XIII" (a missing term is inferred from ``published``);
+  "Kết luận Trung ương 4 khóa XIII" (a missing term is inferred from ``published``, unless a
+  quoted subject after it names a known document: "Nghị quyết TW4: “Một số vấn đề cấp bách
+  về xây dựng Đảng hiện nay”" is 12-NQ/TW, khóa XI, in any year);
 - congress: "Nghị quyết Đại hội XII của Đảng" (national, ``NQDH-XII``),
   "Nghị quyết Đại hội Đảng bộ thành phố lần thứ X", "... nhiệm kỳ 2015-2020" (local, id null);
-- title: Kế hoạch “Nâng cao chất lượng TCCSĐ ...”, Đề án “...” (id null);
+- title: Kế hoạch “Nâng cao chất lượng TCCSĐ ...”, Đề án “...” (id null); unquoted after a
+  capitalised type word: "Quy định xử lý kỷ luật đảng viên vi phạm" (a gazetteer title: its id),
+  "Quy chế bổ nhiệm cán bộ và giới thiệu cán bộ ứng cử" (a party subject: id null);
 - the Party Charter: "Điều lệ Đảng" (``DIEU-LE-DANG``).
 
 Not directives: generic or unnamed references ("các nghị quyết, chỉ thị của cấp
 trên", "quy định của Trung ương về nêu gương", "nghị quyết chuyên đề", "Nghị
 quyết" alone): every pattern needs a number, a symbol, a plenum, a congress, a
-quoted title or the Charter's name.
+title or the Charter's name. State documents ("Nghị quyết 35 của Chính phủ") are
+dropped, and so are later bare mentions of the same kind and number in the article.
 
 Span conventions (shared seeds-gold-example.json): a numbered form ends at its
 symbol ("Chỉ thị số 05-CT/TW", not "... của Bộ Chính trị"); a short form takes
-the issuing body written right after it ("Chỉ thị 05 của Bộ Chính trị"); a plenum
-form takes its term, brackets included ("Nghị quyết Trung ương 4 (khóa XII)");
+the issuing body written right after it ("Chỉ thị 05 của Bộ Chính trị"), but ends at
+its number when a date or a list comes between ("Quy định số 01 ngày 3/3/2016 của ...");
+a plenum form takes its term, brackets included ("Nghị quyết Trung ương 4 (khóa XII)");
 overlapping candidates: the longest wins, one record per mention.
+
+Issuer symbol of a short form from the body named after it (``_body_code``):
+
+    Bộ Chính trị, Ban Bí thư, Ban Chấp hành Trung ương, Hội nghị Trung ương, Trung ương  TW
+    Quân ủy Trung ương QUTW; Ban Tổ chức / Tuyên giáo Trung ương BTCTW / BTGTW;
+    Ủy ban Kiểm tra Trung ương UBKTTW
+    (Ban Thường vụ) Tỉnh ủy                                              TU
+    (Ban Thường vụ) Thành ủy of a centrally-run city                     TU
+    (Ban Thường vụ) Thành ủy of a city under a province                  ThU
+    (Ban Thường vụ) Huyện ủy / Quận ủy / Thị ủy                          HU / QU / TXU
+    Đảng ủy Khối ... / Đảng ủy                                           ĐUK / ĐU
+
+so "Quy định số 01 ngày 3/3/2016 của Ban Thường vụ Tỉnh ủy" is 01-QĐ/TU. A "Thành ủy" with
+no name takes the city from another "Thành ủy <name>" of the article (none: id null).
+
+Article-level resolution: a mention whose identity is explicit (a symbol, or a party issuer
+named after it) lends its id to the bare mentions of the same kind and number in the article
+(the nearest one before, else after): "Kết luận số 24-KL/TW ... Kết luận số 24" -> 24-KL/TW.
+Quyết định and quy định count as one kind here (both write QĐ).
 
 Levels from the issuer suffix: ...TW central; ...TU provincial (province or
 centrally-run city); HU, QU, ThU, TXU district (district, urban district, city or
@@ -33,7 +63,7 @@ the commonest use in local news, although an ĐU can sit higher).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import gazetteer
 from .types import Directive
@@ -55,10 +85,23 @@ _ABBR_KIND = {
     "TB": "thong_bao", "TT": "thong_tri", "TTr": "to_trinh", "ĐA": "de_an", "QC": "quy_che", "BC": "bao_cao",
     "CV": "cong_van",
 }
+# the symbol a kind is written with ("Quy định số 01 của Tỉnh ủy" -> 01-QĐ/TU)
+_KIND_ABBR = {
+    "nghi_quyet": "NQ", "chi_thi": "CT", "quyet_dinh": "QĐ", "quy_dinh": "QĐ", "ket_luan": "KL",
+    "ke_hoach": "KH", "huong_dan": "HD", "thong_bao": "TB", "thong_tri": "TT", "de_an": "ĐA",
+    "chuong_trinh": "CTr", "quy_che": "QC", "bao_cao": "BC", "cong_van": "CV", "to_trinh": "TTr",
+}
+_ABBR_LONGEST_FIRST = sorted(_ABBR_KIND, key=len, reverse=True)
 _ABBR_SPELLINGS = {"QD": "QĐ", "QDi": "QĐi", "Ctr": "CTr", "DA": "ĐA"}
-# Short forms: the type word must open the name, capitalised.
+# symbols of state bodies: "824-QĐ/TTg" is the Prime Minister's, not a party document
+_STATE_ISSUERS = {"TTg", "CP", "UB", "UBND", "HĐND", "QH", "UBTVQH", "VPCP", "CTN", "BNV", "BTC", "BCA", "BQP"}
+# party issuers: ...TW, ...TU, HU, QU, ThU, TXU, ĐU..., BCS... (ban cán sự đảng)
+_PARTY_ISSUER = re.compile(r"[A-ZĐ]*(?:TW|TU)|[A-ZĐ]*(?:HU|QU)|ThU|TXU|ĐU[A-ZĐ]*|BCS[A-ZĐ]*")
+# Short forms: a capitalised type word may stand alone ("Chỉ thị 05"); these need an issuer
 _SHORT_TYPES = ["Nghị quyết", "Chỉ thị", "Quyết định", "Quy định", "Kết luận", "Kế hoạch", "Hướng dẫn",
                 "Thông tri", "Đề án"]
+_ISSUER_ONLY_TYPES = ["Thông báo kết luận", "Thông báo", "Chương trình", "Quy chế", "Công văn"]
+_ISSUER_ONLY_KINDS = {"thong_bao", "chuong_trinh", "quy_che", "cong_van"}
 _TITLE_TYPES = ["Kế hoạch", "Đề án", "Chương trình hành động", "Nghị quyết", "Chỉ thị",
                 "Quy định", "Kết luận", "Hướng dẫn", "Quy chế"]
 _ORDINALS = {
@@ -70,14 +113,15 @@ _LEVEL_LOCAL_UNIT = {
     "tỉnh": "provincial", "huyện": "district", "quận": "district", "thị xã": "district",
     "thị trấn": "grassroots", "xã": "grassroots", "phường": "grassroots", "cơ sở": "grassroots",
 }
-_CENTRAL_CITIES = ("hồ chí minh", "hcm", "tphcm", "hà nội", "hải phòng", "đà nẵng", "cần thơ", "huế")
+_CENTRAL_CITIES = ("hồ chí minh", "hcm", "tphcm", "hà nội", "hải phòng", "đà nẵng", "cần thơ")
+_HUE_CENTRAL_FROM = "2025-01-01"  # Huế became a centrally-run city on this day
 
 
-def _case_variants(words: list[str], upper: bool = True) -> str:
-    """ "Chỉ thị" -> "Chỉ thị|Chỉ Thị|CHỈ THỊ" (sentence, title and, if ``upper``, upper case)."""
+def _case_variants(words: list[str], upper: bool = True, lower: bool = False) -> str:
+    """ "Chỉ thị" -> "Chỉ thị|Chỉ Thị|CHỈ THỊ" (sentence, title, if ``upper`` upper, if ``lower`` lower case)."""
     out: list[str] = []
     for w in sorted(words, key=len, reverse=True):
-        for v in (w, w.title(), w.upper()) if upper else (w, w.title()):
+        for v in (w, w.title()) + ((w.upper(),) if upper else ()) + ((w.lower(),) if lower else ()):
             if v not in out:
                 out.append(v)
     return "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in out)
@@ -98,35 +142,62 @@ _CENTRAL = (r"(?:(?i:Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?)|BCH\s
             r"|(?i:Trung\s+ương)(?:\s+Đảng)?|T\.\s?Ư|T\.\s?W|TƯ|TW)")
 _ORD_WORD = _ci(_ORDINALS)
 _ORD = rf"(?:\d{{1,2}}(?!\d)|(?:{_ORD_WORD})(?![\w])(?!\s*\d))"
+_UY = r"(?:ủy|uỷ|Ủy|Uỷ)"
 
-# numbered: [type word] [số] 05-CT/TW
+# numbered: [type word] [số] 05-CT/TW | 68/QĐ-TW
+_ABBR_RE = r"[A-ZĐ][A-ZĐa-z]{0,5}"
+_ISS_RE = r"T\.\s?Ư|T\.\s?W|[A-ZĐ][A-ZĐƯưa-z]{0,9}"
 _NUMBERED = re.compile(
-    rf"(?:(?P<tw>(?i:{_ci(_TYPE_WORDS)}))(?:\s+(?i:hành\s+động|liên\s+tịch|phối\s+hợp))?\s+)?"
-    r"(?:(?P<so>[Ss]ố|SỐ)\s*)?"
-    r"(?<![\w/.,–-])(?P<num>\d{1,4})\s*[-–]\s*"
-    r"(?P<abbr>NQLT|NQ|CTr|Ctr|CT|QĐi|QDi|QĐ|QD|KL|KH|HDLT|HD|TB|TTr|TT|ĐA|QC|BC|CV)\s*/\s*"
-    r"(?P<iss>T\.\s?Ư|T\.\s?W|[A-ZĐ][A-ZĐƯưa-z]{0,9})(?![\w])"
+    r"(?<![\w/.,–-])(?P<num>\d{1,4})\s*"
+    rf"(?:[-–]\s*(?P<abbr>{_ABBR_RE})\s*/\s*(?P<iss>{_ISS_RE})|/\s*(?P<abbr2>{_ABBR_RE})\s*-\s*(?P<iss2>{_ISS_RE}))"
+    r"(?![\w])"
 )
-# short: Chỉ thị 05 [của Bộ Chính trị]
-_BODY = (r"(?i:Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?|BCH\s*T[WƯ]|Trung\s+ương)"
-         r"|TW|TƯ|T\.Ư"
-         r"|(?:Ban\s+Thường\s+vụ\s+|BTV\s+)?(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+ủy(?:\s+[" + _UP + r"][\w]*)*")
-_STATE_BODY = re.compile(
-    r"\s+(?:của\s+)?(?:Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân"
-    r"|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội|Bộ\s+(?!Chính\s+trị)[" + _UP + r"]|Tòa\s+án|Viện\s+kiểm\s+sát)"
+# what may open a numbered mention, just before its number (searched in a short window: fast)
+_BEFORE_NUMBER = re.compile(
+    rf"(?<![\w])(?:(?P<tw>(?i:{_ci(_TYPE_WORDS)}))(?:\s+(?i:hành\s+động|liên\s+tịch|phối\s+hợp))?\s+)?"
+    r"(?:(?<![\w])(?P<so>[Ss]ố|SỐ)\s*)?$"
 )
+# issuing bodies written after a short form
+_BODY_CENTRAL = (
+    r"(?i:Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành\s+(?:Trung\s+ương|T[WƯ]|T\.Ư)(?:\s+Đảng)?|BCH\s*T[WƯ]"
+    r"|Quân\s+ủy\s+Trung\s+ương|Ban\s+Tổ\s+chức\s+Trung\s+ương|Ban\s+Tuyên\s+giáo\s+Trung\s+ương"
+    r"|Ủy\s+ban\s+Kiểm\s+tra\s+Trung\s+ương"
+    r"|Hội\s+nghị\s+(?:lần\s+thứ\s+\w+\s+)?(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương(?:\s+(?:lần\s+thứ\s+)?\d{1,2}(?!\d))?"
+    r"|Trung\s+ương(?:\s+Đảng)?)"
+)
+_BODY_LOCAL = (
+    r"(?:(?i:Ban\s+Thường\s+vụ)\s+|BTV\s+)?(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng|tỉnh|thành|huyện|quận|thị|đảng)"
+    rf"\s+{_UY}(?:\s+(?:TP\.(?=\s)|[{_UP}][\w]*))*"
+)
+_BODY = rf"{_BODY_CENTRAL}|TW|TƯ|T\.Ư|{_BODY_LOCAL}"
+# bodies that may follow without "của": "Nghị quyết 04 Bộ Chính trị"
+_BODY_NAMED = (r"(?i:Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?)"
+               rf"|(?i:Ban\s+Thường\s+vụ)\s+(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+{_UY}(?:\s+(?:TP\.(?=\s)|[{_UP}][\w]*))*")
+_STATE = (r"(?:Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|Chủ\s+tịch"
+          r"|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội|Bộ\s+trưởng|Bộ\s+(?!Chính\s+trị)[" + _UP + r"]|Tòa\s+án|Viện\s+kiểm\s+sát"
+          r"|Sở\s+[" + _UP + r"]|Tổng\s+cục|Cục\s+[" + _UP + r"]|Ngân\s+hàng\s+Nhà\s+nước|Nhà\s+nước)")
+_STATE_BODY = re.compile(r"(?:\s*,?\s*của\s+|\s+)" + _STATE)
 # a state body just before a short form: "Thủ tướng ban hành Quyết định số 153"
 _STATE_BEFORE = re.compile(
     r"(?:Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|Bộ\s+trưởng"
     r"|Bộ\s+(?!Chính\s+trị)[" + _UP + r"])[^.;:\n]{0,40}$"
 )
+_NOT_YEAR = r"(?!(?:19[4-9]|20[0-3])\d(?!\d))"  # "Kế hoạch 2017" is a year
+_NUM_END = r"(?![\d\w]|\s*[-–/]\s*[\dA-ZĐ]|[.,]\d|\s*/|\s*%)"
+# further numbers of a list: "Quyết định 935, 936", "Quyết định số 217, số 218", "Chỉ thị 03 và 05"
+_LIST_NEXT = (r"(?=\s*(?:[,.;:)”\"\n]|$)|\s+(?:của|về|và|đã|được|có|tại|trong|là|nhằm|ban|do|cũng|như|thì|sẽ|vẫn"
+              r"|đều|khóa|khoá|ngày|năm|\()(?![\w]))")
+_LIST_ITEM = re.compile(rf"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:(?:số|Số)\s+)?{_NOT_YEAR}(?P<num>\d{{1,4}}){_NUM_END}{_LIST_NEXT}")
 _SHORT = re.compile(
-    rf"(?<![\w])(?P<tw>{_case_variants(_SHORT_TYPES, upper=False)})\s+(?:(?:số|Số)\s+)?"
-    r"(?!(?:19[4-9]|20[0-3])\d(?!\d))(?P<num>\d{1,4})"  # "Kế hoạch 2017" is a year
-    r"(?![\d\w]|\s*[-–/]\s*[\dA-ZĐ]|[.,]\d|\s*/|\s*%)"
+    rf"(?<![\w])(?P<tw>{_case_variants(_SHORT_TYPES + _ISSUER_ONLY_TYPES, upper=False, lower=True)})"
+    rf"\s+(?:(?:số|Số)\s+)?{_NOT_YEAR}(?P<num>\d{{1,4}}){_NUM_END}"
     r"(?!\s+(?:ngày(?!\s+\d)|tháng|tuần|giờ|phút|người|tỷ|tỉ|triệu|nghìn|ngàn|ha|km|m|tấn|đồng|USD|hộ|lần|điểm|xã|huyện)(?![\w]))"
     r"(?!\s+năm(?!\s+\d{4}))"
-    rf"(?P<tail>\s+của\s+(?P<body>{_BODY}))?"
+    rf"(?P<more>(?:(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:(?:số|Số)\s+)?{_NOT_YEAR}\d{{1,4}}{_NUM_END}{_LIST_NEXT})+)?"
+    r"(?P<dated>\s*,?\s*(?:(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<y>(?:19|20)\d\d)"
+    r"|năm\s+(?P<y2>(?:19|20)\d\d))(?!\d))?"
+    rf"(?P<tail>(?:\s*,?\s*của\s+(?P<body>{_BODY})|\s+(?P<body2>{_BODY_NAMED}))"
+    rf"(?:\s*\(\s*{_KHOA}\s+(?P<term>{_ROMAN})\s*\)|\s+{_KHOA}\s+(?P<term2>{_ROMAN})(?![\w]))?)?"
 )
 # plenum: Nghị quyết [Hội nghị] Trung ương 4 [(khóa XII)] | Nghị quyết Hội nghị lần thứ tư BCH TW Đảng khóa XII
 _PLENUM = re.compile(
@@ -156,19 +227,45 @@ _TITLE = re.compile(
     rf"(?<![\w])(?P<tw>{_case_variants(_TITLE_TYPES)})\s*:?\s*"
     rf"(?:“(?P<t1>[{_UP}\d](?:[^“”\n]|“[^“”\n]*”){{2,250}})”|\"(?P<t2>[{_UP}\d][^\"\n]{{2,250}})\")"
 )
+# unquoted subject after a capitalised type word: "Quy chế bổ nhiệm cán bộ ...", "Quy định xử lý kỷ luật ..."
+_UNQUOTED = re.compile(
+    r"(?<![\w])(?P<tw>Quy\s+chế|Quy\s+định|Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Đề\s+án|Kế\s+hoạch)"
+    rf"(?P<tail>\s+của\s+(?P<body>{_BODY}))?\s+(?P<ve>về\s+(?:việc\s+)?)?"
+    r"(?=(?P<subject>(?!(?:này|đó|trên|mới|số|của|và|các|cũ|nói|đã|được|là)(?![\w]))[a-zà-ỹđ][^.,;:()“”\"\n]{4,160}))"
+)
+# what ends an unquoted subject for good: another document named in it
+_SUBJECT_END = re.compile(r"\s(?:và\s+)?(?i:nghị\s+quyết|chỉ\s+thị|quy\s+định|quyết\s+định|kết\s+luận|luật|nghị\s+định"
+                          r"|thông\s+tư|số)(?![\w])|\s+(?:mà|nhằm|để|đã|được|do)(?![\w])")
+_GLOSSED = re.compile(
+    r"(?<![\w])(?i:văn\s+bản)\s+(?:số\s+)?(?P<num>\d{1,4})\s*\(\s*"
+    r"(?P<gloss>(?P<tw>Quy\s+định|Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Hướng\s+dẫn)\s+[^()\n]{3,200})\)"
+)
+_PLURAL_BEFORE = re.compile(r"(?<![\w])(?i:nhiều|các|những|một\s+số|mấy|hai|ba|bốn|năm|\d+)\s+$")
+_DRAFT_BEFORE = re.compile(r"(?i:dự\s+thảo|tờ\s+trình)\s*$")
+# "... về <subject>" after a short form, unquoted: "Nghị quyết 42 về công tác quy hoạch cán bộ ..."
+_AFTER_SUBJECT = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?,?\s*về\s+(?:việc\s+)?(?P<subject>[^.;:“”\"\n]{10,200})")
+# words that end an unquoted subject ("... ứng cử tại Cà Mau", "... cán bộ của Tỉnh ủy")
+_SUBJECT_STOP = re.compile(
+    r"\s(?:tại|của|đã|được|do|theo|nhằm|trong|cho|để|với|là|khi|sẽ|ban\s+hành|kèm\s+theo|này|đang|vừa|thì"
+    r"|nhưng|mà|ở|từ|đến|vào|qua|trên|giữa|năm|hay|hoặc|cũng|còn|có|không|chưa|phải|cần|đối\s+với|và\s+các)(?![\w])"
+)
+_PARTY_SUBJECT = re.compile(r"(?i:cán\s+bộ|đảng\s+viên|cấp\s+ủy|chi\s+bộ|tổ\s+chức\s+đảng|trong\s+Đảng|của\s+Đảng"
+                            r"|ủy\s+ban\s+kiểm\s+tra|bộ\s+chính\s+trị|ban\s+bí\s+thư|ban\s+thường\s+vụ|tỉnh\s+ủy"
+                            r"|thành\s+ủy|huyện\s+ủy|đảng\s+ủy)|Đảng")
 _CHARTER = re.compile(r"(?<![\w])(?i:điều\s+lệ\s+đảng)(?:\s+Cộng\s+sản\s+Việt\s+Nam)?(?!\s*(?i:bộ))(?![\w])")
 
-# context after a mention (not part of its span): "(khóa XII)", "về “...”"
+# context after a mention (not part of its span): "(khóa XII)", "về “...”", ": “...”"
 _AFTER_TERM = re.compile(rf"\s*[(,]?\s*{_KHOA}\s+(?P<term>{_ROMAN}|\d{{1,2}})(?![\w])")
 _AFTER_TITLE = re.compile(
     r"\s*(?:\([^()\n]{0,40}\)\s*)?,?\s*(?:ngày\s+[\d/.-]{6,10}\s*)?(?:của\s+[^,“”\"\n]{0,60}?\s+)?"
-    r"về\s+(?:việc\s+)?[“\"](?P<title>[^“”\"\n]{3,250})[”\"]"
+    r"(?:về\s+(?:việc\s+)?|:\s*)[“\"](?P<title>[^“”\"\n]{3,250})[”\"]"
 )
 _AFTER_DATE = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<y>(?:19|20)\d\d)(?!\d)")
+_THANH_UY_NAMED = re.compile(rf"(?<![\w])(?:Thành|thành)\s+{_UY}\s+(?P<name>(?:TP\.?\s*|[{_UP}][\w]*\s*){{1,4}})")
 # cheap pre-filter: no type word, no symbol, no charter -> no directive
 _TRIGGER = re.compile(
     r"(?i:nghị\s+quyết|chỉ\s+thị|quy(?:ết)?\s+định|kết\s+luận|kế\s+hoạch|hướng\s+dẫn|thông\s+(?:báo|tri)|đề\s+án"
-    r"|chương\s+trình|quy\s+chế|điều\s+lệ|chuyên\s+đề)|NQ|KL|\d\s*[-–]\s*[A-ZĐ]{1,4}[a-z]?\s*/"
+    r"|chương\s+trình|quy\s+chế|điều\s+lệ|chuyên\s+đề)|NQ|KL|\d\s*[-–/]\s*[A-ZĐ]{1,4}[a-z]?\s*[/-]"
 )
 
 
@@ -178,6 +275,28 @@ class _Candidate:
     end: int
     priority: int
     directive: Directive
+    key: tuple[str, int] | None = None  # (symbol of the kind, number): "Quy định 01" -> ("QĐ", 1)
+    anchor: bool = False                # identity explicit: a symbol, or a party issuer named after it
+    needs_support: bool = False         # lower-case type word, no issuer: kept only if the article names it
+    term_inferred: bool = False         # plenum term taken from the date, not the text
+
+
+@dataclass
+class _Article:
+    """What one text says beyond a single mention: state documents, its city."""
+
+    text: str
+    published: str | None
+    state_keys: set = field(default_factory=set)
+    _thanh_uy: list = field(default_factory=list)
+
+    def thanh_uy_code(self) -> str | None:
+        """Symbol of an unnamed "Thành ủy": TU if the article names a centrally-run city's, ThU if another."""
+        if not self._thanh_uy:
+            codes = [_city_code(m["name"], self.published) for m in _THANH_UY_NAMED.finditer(self.text)]
+            codes = [c for c in codes if c]
+            self._thanh_uy.append(codes[0] if codes else ("ThU" if re.search(rf"Tỉnh\s+{_UY}", self.text) else None))
+        return self._thanh_uy[0]
 
 
 # --- helpers -------------------------------------------------------------------------
@@ -208,7 +327,9 @@ def _issuer_code(raw: str) -> str:
     return "TW" if code.upper() in ("TƯ", "TW") else code
 
 
-def _level_of_code(code: str) -> str | None:
+def _level_of_code(code: str | None) -> str | None:
+    if not code:
+        return None
     if code.endswith("TW"):
         return "central"
     if code.endswith("TU"):
@@ -220,20 +341,44 @@ def _level_of_code(code: str) -> str | None:
     return None
 
 
-def _level_of_body(body: str) -> str | None:
-    b = re.sub(r"\s+", " ", body)
-    if b in ("Bộ Chính trị", "Ban Bí thư", "Trung ương") or b.startswith(("Ban Chấp hành Trung ương", "BCH")):
-        return "central"
-    low = b.lower()
-    if "tỉnh ủy" in low:
-        return "provincial"
-    if "thành ủy" in low:
-        return "provincial" if any(c in low for c in _CENTRAL_CITIES) else None
-    if "huyện ủy" in low or "quận ủy" in low or "thị ủy" in low:
-        return "district"
-    if "đảng ủy" in low:
-        return "grassroots"
-    return None
+def _city_code(name: str, published: str | None) -> str | None:
+    """ "TPHCM" -> "TU" (centrally-run city), "Đà Lạt" -> "ThU"; no name -> None."""
+    low = re.sub(r"[\s.]+", " ", name).strip().lower()
+    low = re.sub(r"^(?:tp|thành phố)(?: |$)", "", low).strip()
+    if not low:
+        return None
+    low_nospace = low.replace(" ", "")
+    if any(c in low or c.replace(" ", "") in low_nospace for c in _CENTRAL_CITIES):
+        return "TU"
+    if "huế" in low and (published or "")[:10] >= _HUE_CENTRAL_FROM:
+        return "TU"
+    return "ThU"
+
+
+def _body_code(body: str, article: _Article) -> str | None:
+    """Issuer symbol of a named body: "Bộ Chính trị" -> "TW", "Ban Thường vụ Tỉnh ủy" -> "TU"."""
+    low = re.sub(r"\s+", " ", body).lower().replace("uỷ", "ủy")
+    if "quân ủy" in low:
+        return "QUTW"
+    if "ban tổ chức" in low:
+        return "BTCTW"
+    if "ban tuyên giáo" in low:
+        return "BTGTW"
+    if "ủy ban kiểm tra" in low:
+        return "UBKTTW"
+    if low.startswith(("bộ chính trị", "ban bí thư", "ban chấp hành", "bch", "hội nghị", "trung ương")) \
+            or low in ("tw", "tư", "t.ư"):
+        return "TW"
+    local = re.search(r"(tỉnh|thành|huyện|quận|thị|đảng) ủy", low)
+    if local is None:
+        return None
+    unit = local.group(1)
+    if unit == "thành":
+        name = body[body.lower().replace("uỷ", "ủy").index("thành ủy") + len("thành ủy"):]
+        return _city_code(name, article.published) or article.thanh_uy_code()
+    if unit == "đảng":
+        return "ĐUK" if "khối" in low else "ĐU"
+    return {"tỉnh": "TU", "huyện": "HU", "quận": "QU", "thị": "TXU"}[unit]
 
 
 def _pad(number: str) -> str:
@@ -241,10 +386,17 @@ def _pad(number: str) -> str:
     return n.zfill(2)
 
 
+def _key(kind: str | None, number: str | None) -> tuple[str, int] | None:
+    if not kind or not number or kind not in _KIND_ABBR:
+        return None
+    return (_KIND_ABBR[kind], int(number))
+
+
 def _fill_from(d: Directive, doc: gazetteer.CentralDocument | None) -> None:
     if doc is None:
         return
     d.canonical_id = doc.id
+    d.symbol = doc.symbol
     d.issued = d.issued or doc.issued
     d.title = d.title or doc.title
     d.term = d.term or doc.term
@@ -254,25 +406,127 @@ def _fill_from(d: Directive, doc: gazetteer.CentralDocument | None) -> None:
     d.level = d.level or "central"
 
 
+def _consistent(doc: gazetteer.CentralDocument | None, issued: str | None, term: str | None,
+                published: str | None) -> gazetteer.CentralDocument | None:
+    """``doc`` unless the text's date, term or the article date rule it out."""
+    if doc is None:
+        return None
+    if issued and doc.issued and issued[:4] != doc.issued[:4]:
+        return None  # same number, another document (numbers restart every term)
+    if term and doc.term and term != doc.term:
+        return None
+    day = gazetteer._date(published)
+    if day and doc.issued and doc.issued > day:
+        return None
+    return doc
+
+
+_TITLE_STOP = {"và", "của", "các", "những", "về", "việc"}
+
+
+def _words(s: str) -> list[str]:
+    """Content words of a title, for comparison: "lãnh đạo và quản lý" -> ["lãnh", "đạo", "quản", "lý"]."""
+    return [w for w in re.findall(r"\w+", s.lower()) if w not in _TITLE_STOP]
+
+
+def _title_doc(title: str, kind: str | None, published: str | None, plenum: int | None = None,
+               prefix: bool = False) -> gazetteer.CentralDocument | None:
+    """The gazetteer document whose title the text gives: a quoted subject equal to, inside or around
+    the known title (at least four words), or with ``prefix`` a subject that starts with the whole title."""
+    said = _words(title)
+    if len(said) < 4:
+        return None
+    family = _KIND_ABBR.get(kind or "")
+    found = []
+    for doc in gazetteer.documents():
+        if not doc.title or _KIND_ABBR.get(doc.kind) != family or (plenum is not None and doc.plenum != plenum):
+            continue
+        known = _words(doc.title)
+        if len(known) < 4:
+            continue
+        if prefix:
+            ok = said[:len(known)] == known
+        else:
+            short, long_ = (said, known) if len(said) <= len(known) else (known, said)
+            ok = any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+        if ok:
+            found.append(doc)
+    if not found:
+        return None
+    day = gazetteer._date(published)
+    before = [d for d in found if not day or not d.issued or d.issued <= day]
+    if len(found) > 1 and not day:
+        return None
+    return max(before, key=lambda d: d.issued or "") if before else None
+
+
+def _subject_doc(subject: str, kind: str | None, number: int, published: str | None) -> gazetteer.CentralDocument | None:
+    """The known document of this kind and number whose title the subject after a mention starts with
+    (six content words, or the whole title when shorter): "Nghị quyết 42 về công tác quy hoạch cán bộ ..."."""
+    said = _words(subject)
+    family = _KIND_ABBR.get(kind or "")
+    day = gazetteer._date(published)
+    found = []
+    for doc in gazetteer.documents():
+        if _KIND_ABBR.get(doc.kind) != family or int(doc.number) != number or not doc.title:
+            continue
+        if day and doc.issued and doc.issued > day:
+            continue
+        known = _words(doc.title)
+        n = min(len(known), 6)
+        if n >= 4 and said[:n] == known[:n]:
+            found.append(doc)
+    return max(found, key=lambda d: d.issued or "") if found else None
+
+
+def _fill_from_doc(d: Directive, doc: gazetteer.CentralDocument) -> None:
+    """Take the identity of ``doc`` (the text named it by its subject)."""
+    d.canonical_id, d.symbol, d.issued, d.title, d.term = doc.id, doc.symbol, doc.issued, doc.title, doc.term
+    d.plenum = d.plenum or doc.plenum
+    d.level = d.level or "central"
+    d.issuer = d.issuer or doc.issuer
+
+
+def _issued_from(m: re.Match) -> str | None:
+    if m["y"] and 1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= 31:
+        return f"{m['y']}-{int(m['m']):02d}-{int(m['d']):02d}"
+    return None
+
+
 # --- one function per form --------------------------------------------------------------
 
-def _numbered(text: str, published: str | None):
+def _numbered(text: str, published: str | None, article: _Article):
     for m in _NUMBERED.finditer(text):
-        abbr = _ABBR_SPELLINGS.get(m["abbr"], m["abbr"])
-        code = _issuer_code(m["iss"])
-        kind = _ABBR_KIND[abbr]
-        typed = _type_kind(m["tw"])
-        if typed and abbr == "QĐ" and typed in ("quy_dinh", "quyet_dinh"):
-            kind = typed
+        lo = max(0, m.start() - 48)
+        before = _BEFORE_NUMBER.search(text, lo, m.start())
+        start = lo + before.start() if before and (before["tw"] or before["so"]) else m.start()
+        if before is not None and not before["tw"] and not before["so"]:
+            before = None
+        raw_abbr, raw_iss = (m["abbr"], m["iss"]) if m["abbr"] else (m["abbr2"], m["iss2"])
+        abbr = _ABBR_SPELLINGS.get(raw_abbr, raw_abbr)
+        code = _issuer_code(raw_iss)
+        party = bool(_PARTY_ISSUER.fullmatch(code))
+        typed = _type_kind(before["tw"]) if before else None
+        known = abbr in _ABBR_KIND
+        prefix = abbr if known else next((a for a in _ABBR_LONGEST_FIRST if abbr.startswith(a)), None)
+        if code in _STATE_ISSUERS or "UBND" in code or "HĐND" in code:
+            continue
+        if (not known or m["abbr2"]) and not party:
+            continue  # "1234/QĐ-UBND", "20 - AN / FPS": not a party symbol
+        if prefix is None and typed is None:
+            continue  # "28-CQ/TW": an unknown code and no type word
+        kind = _ABBR_KIND[prefix] if prefix else typed
+        if typed and (not known or (abbr == "QĐ" and typed in ("quy_dinh", "quyet_dinh"))):
+            kind = typed  # "Quyết định số 476-QĐNS/TW", "Quy định số 1374-QĐ/TU"
         symbol = f"{abbr}/{code}"
         cid = f"{_pad(m['num'])}-{symbol}"
         after = _AFTER_TERM.match(text, m.end())
         term = _term_value(after["term"]) if after else None
-        d = Directive(start=m.start(), end=m.end(), text=m.group(0), kind=kind, number=m["num"], symbol=symbol,
+        d = Directive(start=start, end=m.end(), text=text[start:m.end()], kind=kind, number=m["num"], symbol=symbol,
                       issuer=code, level=_level_of_code(code), term=term, canonical_id=cid)
         dated = _AFTER_DATE.match(text, m.end())
-        if dated and 1 <= int(dated["m"]) <= 12 and 1 <= int(dated["d"]) <= 31:
-            d.issued = f"{dated['y']}-{int(dated['m']):02d}-{int(dated['d']):02d}"
+        if dated:
+            d.issued = _issued_from(dated)
         if d.level == "central":
             doc = gazetteer.lookup_id(cid, d.issued or published, term)
             if doc is not None and d.issued and doc.issued and d.issued[:4] != doc.issued[:4]:
@@ -282,46 +536,79 @@ def _numbered(text: str, published: str | None):
                     d.kind = doc.kind
                 d.issued, d.title, d.plenum = d.issued or doc.issued, doc.title, doc.plenum
                 d.term = d.term or doc.term
-        yield _Candidate(m.start(), m.end(), 3 if m["tw"] else 2, d)
+        yield _Candidate(start, m.end(), 3 if typed else 2, d, key=_key(d.kind, m["num"]), anchor=party)
 
 
-def _short(text: str, published: str | None):
+def _short(text: str, published: str | None, article: _Article):
     for m in _SHORT.finditer(text):
-        if _STATE_BODY.match(text, m.end("num")) or _STATE_BEFORE.search(text, max(0, m.start() - 50), m.start()):
-            continue  # a state document ("Chỉ thị 16 của Thủ tướng"), not a party one
         kind = _type_kind(m["tw"])
-        body = re.sub(r"\s+", " ", m["body"]) if m["body"] else None
-        d = Directive(start=m.start(), end=m.end(), text=m.group(0), kind=kind, number=m["num"], issuer=body,
-                      level=_level_of_body(body) if body else None)
-        if d.level in (None, "central"):
-            doc = gazetteer.lookup_short(kind, m["num"], published)
-            _fill_from(d, doc)
-            if doc is not None:
-                d.symbol = doc.symbol
-        yield _Candidate(m.start(), m.end(), 1, d)
+        numbers = [(m.start("num"), m.end("num"), m["num"])]
+        if m["more"]:
+            base = m.start("more")
+            numbers += [(base + x.start("num"), base + x.end("num"), x["num"])
+                        for x in _LIST_ITEM.finditer(m["more"])]
+        after_list = m.end("more") if m["more"] else m.end("num")
+        after_date = m.end("dated") if m["dated"] else after_list
+        if _STATE_BODY.match(text, after_date) or _STATE_BEFORE.search(text, max(0, m.start() - 50), m.start()):
+            # a state document ("Chỉ thị 16 của Thủ tướng"), not a party one; nor are its later bare mentions
+            article.state_keys.update(_key(kind, n) for _, _, n in numbers)
+            continue
+        body_raw = m["body"] or m["body2"]
+        body = re.sub(r"\s+", " ", body_raw) if body_raw else None
+        code = _body_code(body, article) if body else None
+        lower = m["tw"][0].islower()
+        if kind in _ISSUER_ONLY_KINDS and not body:
+            continue  # "Chương trình 135", "Thông báo 12": a party one names its issuer
+        issued = None
+        if m["dated"]:
+            issued = _issued_from(m) if m["y"] else None
+        term = _term_value(m["term"] or m["term2"])
+        with_tail = bool(body) and not m["dated"] and not m["more"]
+        for i, (s, e, num) in enumerate(numbers):
+            start = m.start() if i == 0 else s
+            end = m.end() if with_tail else e
+            d = Directive(start=start, end=end, text=text[start:end], kind=kind, number=num, issuer=body,
+                          level=_level_of_code(code), issued=issued, term=term)
+            if code == "TW" or (body is None and not lower):
+                doc = _consistent(gazetteer.lookup_short(kind, num, issued or published), issued, term, published)
+                _fill_from(d, doc)
+            if code and d.canonical_id is None:
+                d.symbol = f"{_KIND_ABBR[kind]}/{code}"
+                d.canonical_id = f"{_pad(num)}-{d.symbol}"
+                if code == "TW":
+                    _fill_from(d, _consistent(gazetteer.lookup_id(d.canonical_id, issued or published, term),
+                                              issued, term, published))
+            yield _Candidate(start, end, 1, d, key=_key(kind, num), anchor=code is not None,
+                             needs_support=lower and code is None)
 
 
-def _plenum(text: str, published: str | None):
+def _plenum(text: str, published: str | None, article: _Article):
     for m in _PLENUM.finditer(text):
         plenum = _ordinal(m["o1"] or m["o2"] or m["o3"])
         if plenum is None or not 1 <= plenum <= 20:
             continue
         kind = "ket_luan" if m["tw"].lower().startswith(("k", "kl")) else "nghi_quyet"
         term = _term_value(m["term"])
+        explicit = term is not None
         end = m.end() if term else (m.start("term_all") if m["term_all"] is not None else m.end())
         if term is None:
             term = gazetteer.infer_term(published, plenum)
         d = Directive(start=m.start(), end=end, text=text[m.start():end], kind=kind, issuer="Ban Chấp hành Trung ương",
                       level="central", plenum=plenum, term=term)
-        if term:
-            doc = gazetteer.lookup_plenum(kind, plenum, term)
-            d.canonical_id = doc.id if doc else f"{'KL' if kind == 'ket_luan' else 'NQ'}TW{plenum}-{term}"
-            if doc is not None:
-                d.number, d.symbol, d.issued, d.title = doc.number, doc.symbol, doc.issued, doc.title
-        yield _Candidate(m.start(), end, 2, d)
+        _plenum_id(d)
+        yield _Candidate(m.start(), end, 2, d, term_inferred=not explicit)
 
 
-def _congress(text: str, published: str | None):
+def _plenum_id(d: Directive) -> None:
+    if not d.term:
+        return
+    doc = gazetteer.lookup_plenum(d.kind, d.plenum, d.term)
+    d.canonical_id = doc.id if doc else f"{'KL' if d.kind == 'ket_luan' else 'NQ'}TW{d.plenum}-{d.term}"
+    if doc is not None:
+        d.number, d.symbol, d.issued, d.title = doc.number, doc.symbol, doc.issued, doc.title
+
+
+def _congress(text: str, published: str | None, article: _Article):
     for m in _CONGRESS_NATIONAL.finditer(text):
         num = int(m["num"]) if m["num"].isdigit() else gazetteer.from_roman(m["num"])
         if num is None or num > 14 or re.match(r"\s*(?:của\s+)?(?i:đảng\s+bộ)", text[m.end("num"):]):
@@ -351,7 +638,7 @@ def _congress(text: str, published: str | None):
         yield _Candidate(m.start(), m.end(), 2, d)
 
 
-def _titled(text: str, published: str | None):
+def _titled(text: str, published: str | None, article: _Article):
     for m in _TITLE.finditer(text):
         kind = _type_kind(m["tw"]) or "chuong_trinh"
         title = (m["t1"] or m["t2"]).strip()
@@ -359,14 +646,143 @@ def _titled(text: str, published: str | None):
         yield _Candidate(m.start(), m.end(), 1, d)
 
 
-def _charter(text: str, published: str | None):
+def _unquoted(text: str, published: str | None, article: _Article):
+    """Documents named by an unquoted subject after a capitalised type word (GUIDE.md §2 "by title only").
+
+    - a known title: "Quy định xử lý kỷ luật đảng viên vi phạm" -> that document's id;
+    - a party issuer and a subject: "Nghị quyết của Tỉnh ủy về phát triển du lịch ..." (id null);
+    - "Nghị quyết về <subject>" in mid-sentence, not a draft, not a state body's (id null);
+    - "Quy chế <subject>" with a party subject: "Quy chế bổ nhiệm cán bộ và giới thiệu cán bộ ứng cử".
+    """
+    for m in _UNQUOTED.finditer(text):
+        kind = _type_kind(m["tw"])
+        subject = m["subject"]
+        cut = _SUBJECT_END.search(subject)
+        subject = subject[:cut.start()] if cut else subject
+        if not m["tail"]:
+            doc = _title_doc(subject, kind, published, prefix=True)
+            if doc is not None:  # a known title; named by title only, so no id (eval/README.md)
+                n = len(_words(doc.title))
+                ends = [w.end() for w in re.finditer(r"\w+", subject) if w.group(0).lower() not in _TITLE_STOP]
+                end = m.start("subject") + ends[n - 1]
+                d = Directive(start=m.start(), end=end, text=text[m.start():end], kind=kind, title=doc.title)
+                yield _Candidate(m.start(), end, 1, d)
+                continue
+        mid_sentence = re.search(r"[a-zà-ỹđ,]\s+$", text[max(0, m.start() - 3):m.start()])
+        if _SUBJECT_STOP.match(" " + subject) or _PLURAL_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "Quy chế đến cán bộ" (no subject), "nhiều Nghị quyết về ..." (not one document)
+        if m["tail"] and m["ve"]:
+            if kind == "quyet_dinh":
+                continue  # "Quyết định của Bộ Chính trị về công tác cán bộ": a personnel decision, unnamed
+            # "Nghị quyết của Tỉnh ủy về ..."
+        elif kind == "nghi_quyet" and m["ve"] and mid_sentence and not _DRAFT_BEFORE.search(text, 0, m.start()):
+            if _STATE_BODY.match(text, m.start("subject") + len(subject)):
+                continue
+        elif kind == "quy_che" and not m["ve"]:
+            stop = _SUBJECT_STOP.search(subject)
+            subject = subject[:stop.start()] if stop else subject
+            tail = re.match(rf"\s+của\s+(?:{_BODY})", text[m.start("subject") + len(subject):][:80])
+            if not _PARTY_SUBJECT.search(subject) and not tail:
+                continue
+            if tail:
+                subject += tail.group(0)
+        else:
+            continue
+        subject = subject.rstrip(" -–")
+        if not 3 <= len(_words(subject)) <= 30:
+            continue
+        end = m.start("subject") + len(subject)
+        d = Directive(start=m.start(), end=end, text=text[m.start():end], kind=kind, title=subject,
+                      issuer=re.sub(r"\s+", " ", m["body"]) if m["body"] else None)
+        yield _Candidate(m.start(), end, 0, d)
+
+
+def _glossed(text: str, published: str | None, article: _Article):
+    """ "văn bản 181 (Quy định xử lý kỷ luật đảng viên vi phạm của Ban chấp hành TƯ)": a generic word and a
+    number, the kind and subject in brackets; the number and the subject (or the issuer) give the id."""
+    for m in _GLOSSED.finditer(text):
+        kind = _type_kind(m["tw"])
+        gloss = m["gloss"]
+        d = Directive(start=m.start(), end=m.end(), text=m.group(0), kind=kind, number=m["num"], title=gloss.strip())
+        doc = _subject_doc(gloss[len(m["tw"]):], kind, int(m["num"]), published)
+        body = re.search(rf"\s+của\s+(?P<body>{_BODY})\s*$", gloss)
+        code = _body_code(body["body"], article) if body else None
+        if doc is not None:
+            _fill_from_doc(d, doc)
+        elif code:
+            d.symbol = f"{_KIND_ABBR[kind]}/{code}"
+            d.canonical_id, d.level = f"{_pad(m['num'])}-{d.symbol}", _level_of_code(code)
+        yield _Candidate(m.start(), m.end(), 2, d, key=_key(kind, m["num"]), anchor=d.canonical_id is not None)
+
+
+def _charter(text: str, published: str | None, article: _Article):
     for m in _CHARTER.finditer(text):
         d = Directive(start=m.start(), end=m.end(), text=m.group(0), kind="dieu_le", level="central",
                       issuer="Đại hội đại biểu toàn quốc", canonical_id="DIEU-LE-DANG")
         yield _Candidate(m.start(), m.end(), 1, d)
 
 
-_FORMS = (_numbered, _short, _plenum, _congress, _titled, _charter)
+_FORMS = (_numbered, _short, _plenum, _congress, _titled, _unquoted, _glossed, _charter)
+
+
+# --- article-level passes ------------------------------------------------------------------
+
+def _title_after(text: str, c: _Candidate, published: str | None) -> None:
+    """A quoted subject after a mention: keep it as the title; when it names a known document the
+    mention's own reading leaves open (plenum without term, bare short form), take that document."""
+    d = c.directive
+    after = _AFTER_TITLE.match(text, c.end)
+    if not after:
+        subject = _AFTER_SUBJECT.match(text, c.end)
+        if subject and c.key is not None and not c.anchor:
+            doc = _subject_doc(subject["subject"], d.kind, c.key[1], published)
+            if doc is not None:
+                _fill_from_doc(d, doc)
+                c.anchor = True
+        return
+    title = after["title"].strip()
+    if c.term_inferred:
+        doc = _title_doc(title, d.kind, published=None, plenum=d.plenum)
+        if doc is not None:
+            d.term = doc.term
+            _plenum_id(d)
+            if d.canonical_id != doc.id:
+                d.canonical_id, d.number, d.symbol, d.issued, d.title = \
+                    doc.id, doc.number, doc.symbol, doc.issued, doc.title
+    elif c.key is not None and not c.anchor:
+        doc = _subject_doc(title, d.kind, c.key[1], published)
+        if doc is not None:
+            _fill_from_doc(d, doc)
+            c.anchor = True
+    if d.title is None:
+        d.title = title
+
+
+def _resolve_in_article(kept: list[_Candidate], article: _Article) -> list[_Candidate]:
+    """Bare "Kết luận số 24" takes the id of "Kết luận số 24-KL/TW" named elsewhere in the article."""
+    anchors: dict[tuple[str, int], list[_Candidate]] = {}
+    for c in kept:
+        if c.anchor and c.key is not None:
+            anchors.setdefault(c.key, []).append(c)
+    out = []
+    for c in kept:
+        if c.key is None or c.anchor:
+            out.append(c)
+            continue
+        same = anchors.get(c.key)
+        if same:
+            before = [a for a in same if a.start < c.start]
+            a = before[-1] if before else same[0]
+            d, src = c.directive, a.directive
+            d.canonical_id, d.symbol, d.level = src.canonical_id, src.symbol, src.level
+            d.issuer = src.issuer
+            d.term, d.issued, d.title = src.term or d.term, src.issued or d.issued, src.title or d.title
+            out.append(c)
+        elif c.needs_support or c.key in article.state_keys:
+            continue  # "quyết định số 15" alone; "Nghị quyết 35" after "Nghị quyết 35 của Chính phủ"
+        else:
+            out.append(c)
+    return out
 
 
 def extract_directives(text: str, published: str | None = None) -> list[Directive]:
@@ -377,12 +793,15 @@ def extract_directives(text: str, published: str | None = None) -> list[Directiv
 
     >>> [d.canonical_id for d in extract_directives("thực hiện Chỉ thị 05 của Bộ Chính trị và Nghị quyết Trung ương 4", "2017-04-07")]
     ['05-CT/TW', '04-NQ/TW']
+    >>> [d.canonical_id for d in extract_directives("Quy định số 01 ngày 3/3/2016 của Ban Thường vụ Tỉnh ủy ... Quy định 01")]
+    ['01-QĐ/TU', '01-QĐ/TU']
     >>> extract_directives("các nghị quyết, chỉ thị của cấp trên")
     []
     """
     if not _TRIGGER.search(text):
         return []
-    candidates = [c for form in _FORMS for c in form(text, published)]
+    article = _Article(text, published)
+    candidates = [c for form in _FORMS for c in form(text, published, article)]
     candidates.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     kept: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
@@ -392,12 +811,6 @@ def extract_directives(text: str, published: str | None = None) -> list[Directiv
         kept.append(c)
         taken.append((c.start, c.end))
     kept.sort(key=lambda c: c.start)
-    out = []
     for c in kept:
-        d = c.directive
-        if d.title is None:
-            after = _AFTER_TITLE.match(text, c.end)
-            if after:
-                d.title = after["title"].strip()
-        out.append(d)
-    return out
+        _title_after(text, c, published)
+    return [c.directive for c in _resolve_in_article(kept, article)]

@@ -75,7 +75,7 @@ _AT_LEAST = re.compile(r"(?:\s+[\wđĐ,]+){0,4}?\s+trở (lên|xuống)(?![\wđ]
 _MODIFIER = re.compile(r"[ \t]+(mới|chính thức|dự bị|ưu tú)(?![\wđ])")
 _QUALIFIER = re.compile(
     r"(?:^|[^\wđĐ])(trên dưới|ít nhất|tối thiểu|không vượt quá|không quá|tối đa|chưa đến|chưa tới|"
-    r"xuống còn|lên tới|lên đến|hơn|trên|gần|khoảng|chừng|xấp xỉ|ước tính|ước|dưới|từ|còn)\s*$")
+    r"xuống còn|lên tới|lên đến|hơn|trên|gần|khoảng|chừng|xấp xỉ|ước tính|ước|dưới|từ|còn)\s*$", re.IGNORECASE)
 _QUALIFIER_KIND = {"trên dưới": "approx", "ít nhất": "min", "tối thiểu": "min", "không vượt quá": "max",
                    "không quá": "max", "tối đa": "max", "chưa đến": "max", "chưa tới": "max",
                    "hơn": "min", "trên": "min", "gần": "approx", "khoảng": "approx", "chừng": "approx",
@@ -245,7 +245,7 @@ def _qualifier(text: str, ss: int, s: int, approx: bool = False) -> tuple[int, s
     m = _QUALIFIER.search(text, max(ss, s - 20), s)
     if not m:
         return s, "approx" if approx else "exact"
-    word = m.group(1)
+    word = m.group(1).lower()                  # "Trên 95% cán bộ" opens a sentence
     return m.start(1), "approx" if approx else _QUALIFIER_KIND.get(word, "exact")
 
 

@@ -1,24 +1,38 @@
-"""partycorpus bench [extract|build|crawl|all] — speed and memory, printed.
+"""partycorpus bench [speed|extract|build|profile|crawl|all] — speed and memory, printed.
 
-Numbers are measured on real text when ``../shared/data/bulk`` is present
-(the 2017 news dump), else on the synthetic mirror content. Nothing here is
-asserted: read the numbers.
+``speed`` (the default) prints one table on the same texts: bare
+``underthesea.word_tokenize``, ``nlp.extract``, ``build --jobs 1`` and
+``build --jobs N`` — articles/s, kchar/s, seconds and peak memory (the summed
+resident memory of the process and its children, sampled every 50 ms: a
+``--jobs 2`` build counts its two workers). ``profile`` runs ``nlp.extract``
+under cProfile and prints the top functions. ``crawl`` calls
+``benchmarks/bench_crawl.run``.
+
+Texts: the first N articles of ``../shared/data/bulk/baomoi-2017.jsonl.gz``
+when present, else the synthetic mirror content. Nothing is asserted: read
+the numbers.
+
+>>> # partycorpus bench --n 500 --jobs 2
 """
 from __future__ import annotations
 
+import cProfile
 import gzip
+import io
 import json
 import os
-import resource
+import pstats
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
 from ..errors import UserError
 
 ROOT = Path(__file__).resolve().parents[2]
+SAMPLE_EVERY = 0.05     # seconds between memory samples
 
 
 def _bulk_path() -> Path | None:
@@ -28,7 +42,12 @@ def _bulk_path() -> Path | None:
 
 
 def sample_texts(n: int) -> tuple[str, list[dict]]:
-    """The first ``n`` articles of the bulk dump (or the synthetic content)."""
+    """The first ``n`` articles of the bulk dump (or the synthetic content): label and records.
+
+    >>> label, recs = sample_texts(3)                          # doctest: +SKIP
+    >>> recs[0]["title"]                                       # doctest: +SKIP
+    'Đảng bộ xã ...'
+    """
     bulk = _bulk_path()
     out: list[dict] = []
     if bulk:
@@ -45,88 +64,174 @@ def sample_texts(n: int) -> tuple[str, list[dict]]:
     for p in sorted((ROOT / "crawler" / "mirror" / "content").glob("*.yaml")):
         rec = yaml.safe_load(p.read_text(encoding="utf-8"))
         out.append({"id": str(rec["id"]), "title": rec.get("title") or "", "text": rec.get("body") or ""})
-    return f"synthetic mirror content ({len(out)})", out[:n]
+    return f"synthetic mirror content ({len(out[:n])})", out[:n]
 
 
-def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+# -- measuring a child process: wall time and peak summed RSS of its process tree -------------
 
 
-def bench_extract(n: int) -> dict:
-    from underthesea import word_tokenize
+class _PeakMemory(threading.Thread):
+    """Samples the summed RSS of a process and its children until stopped."""
 
-    from nlp import extract
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self._done = pid, 0, threading.Event()
 
-    label, recs = sample_texts(n)
-    texts = [r["text"] for r in recs]
-    chars = sum(map(len, texts))
-    word_tokenize("Khởi động mô hình.")
-    extract("Năm 2021 kết nạp được 181 đảng viên.")
+    def run(self):
+        import psutil
+
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.Error:
+            return
+        while not self._done.is_set():
+            try:
+                procs = [root] + root.children(recursive=True)
+                total = 0
+                for p in procs:
+                    try:
+                        total += p.memory_info().rss
+                    except psutil.Error:
+                        pass
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                return
+            self._done.wait(SAMPLE_EVERY)
+
+    def stop(self) -> float:
+        self._done.set()
+        self.join(5)
+        return self.peak / 2**20
+
+
+def _measure(cmd: list[str]) -> tuple[float, float, str]:
+    """Run ``cmd``; (seconds, peak MB of its process tree, stdout). A failure is a UserError."""
     t0 = time.perf_counter()
-    for t in texts:
-        word_tokenize(t)
-    t_tok = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    mentions = 0
-    for t in texts:
-        ex = extract(t)
-        mentions += len(ex.directives) + len(ex.figures) + len(ex.targets)
-    t_ext = time.perf_counter() - t0
-    res = {
-        "sample": label, "articles": len(texts), "kchars": chars / 1000,
-        "word_tokenize": {"articles_s": len(texts) / t_tok, "kchar_s": chars / 1000 / t_tok, "seconds": t_tok},
-        "extract": {"articles_s": len(texts) / t_ext, "kchar_s": chars / 1000 / t_ext, "seconds": t_ext,
-                    "mentions": mentions},
-        "extract_vs_word_tokenize": t_tok / t_ext,
-        "peak_rss_mb": _peak_mb(),
-    }
-    print(f"sample: {label}, {len(texts)} articles, {chars / 1000:.0f} kchar")
-    print(f"{'':<22}{'articles/s':>12}{'kchar/s':>10}{'seconds':>10}")
-    print(f"{'word_tokenize (bare)':<22}{res['word_tokenize']['articles_s']:>12.1f}{res['word_tokenize']['kchar_s']:>10.1f}{t_tok:>10.2f}")
-    print(f"{'extract':<22}{res['extract']['articles_s']:>12.1f}{res['extract']['kchar_s']:>10.1f}{t_ext:>10.2f}")
-    print(f"extract / word_tokenize speed: {res['extract_vs_word_tokenize']:.2f}x   peak RSS {res['peak_rss_mb']:.0f} MB")
-    return res
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    sampler = _PeakMemory(proc.pid)
+    sampler.start()
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - t0
+    peak = sampler.stop()
+    if proc.returncode:
+        last = (err.strip().splitlines() or ["?"])[-1]
+        raise UserError(f"benchmark step {' '.join(cmd[3:6])} failed: {last}")
+    return seconds, peak, out
 
 
-def bench_build(n: int, jobs: int | None) -> dict:
+_CHILD = """
+import json, sys, time
+texts = [json.loads(l)["text"] for l in open(sys.argv[2], encoding="utf-8")]
+what = sys.argv[1]
+if what == "word_tokenize":
+    from underthesea import word_tokenize as fn
+else:
+    from nlp import extract as fn
+fn("Năm 2021, Đảng bộ kết nạp được 181 đảng viên.")   # models load outside the timing
+t0 = time.perf_counter()
+for t in texts:
+    fn(t)
+print(json.dumps({"seconds": time.perf_counter() - t0}))
+"""
+
+
+def bench_speed(n: int, jobs: int | None, parts=("word_tokenize", "extract", "build")) -> dict:
+    """One table on the same texts: word_tokenize, extract, build --jobs 1 and --jobs N."""
     label, recs = sample_texts(n)
     jobs = jobs or os.cpu_count() or 1
-    results = {}
+    chars = sum(len(r["text"]) for r in recs)
+    results: dict[str, dict] = {}
+    print(f"sample: {label}, {len(recs)} articles, {chars / 1000:.0f} kchar; {os.cpu_count()} cores, "
+          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"{'':<24}{'articles/s':>11}{'kchar/s':>9}{'seconds':>9}{'peak MB':>9}")
+
+    def row(name: str, seconds: float, peak: float) -> None:
+        results[name] = {"articles_s": len(recs) / seconds, "kchar_s": chars / 1000 / seconds,
+                         "seconds": seconds, "peak_rss_mb": peak}
+        print(f"{name:<24}{len(recs) / seconds:>11.1f}{chars / 1000 / seconds:>9.1f}{seconds:>9.2f}{peak:>9.0f}",
+              flush=True)
+
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "sample.jsonl"
         with src.open("w", encoding="utf-8") as fh:
             for r in recs:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-        chars = sum(len(r["text"]) for r in recs)
-        print(f"sample: {label}, {len(recs)} articles")
-        print(f"{'':<22}{'articles/s':>12}{'kchar/s':>10}{'seconds':>10}{'peak MB':>10}")
-        for j in sorted({1, jobs}):
-            data = Path(tmp) / f"data-{j}"
-            _run([sys.executable, "-m", "corpus.cli", "--data", str(data), "import", str(src), "--site", "bench"])
-            t0 = time.perf_counter()
-            _run([sys.executable, "-m", "corpus.cli", "--data", str(data), "build", "--jobs", str(j)])
-            dt = time.perf_counter() - t0
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-            results[f"jobs{j}"] = {"articles_s": len(recs) / dt, "kchar_s": chars / 1000 / dt, "seconds": dt, "peak_rss_mb": peak}
-            print(f"{'build --jobs ' + str(j):<22}{len(recs) / dt:>12.1f}{chars / 1000 / dt:>10.1f}{dt:>10.2f}{peak:>10.0f}")
-    if "jobs1" in results and len(results) > 1:
-        print(f"speed-up --jobs {jobs} / --jobs 1: {results['jobs1']['seconds'] / results[f'jobs{jobs}']['seconds']:.2f}x")
+        for what in ("word_tokenize", "extract"):
+            if what in parts:
+                _, peak, out = _measure([sys.executable, "-c", _CHILD, what, str(src)])
+                row(what + (" (bare)" if what == "word_tokenize" else ""), json.loads(out)["seconds"], peak)
+        if "build" in parts:
+            for j in sorted({1, jobs}):
+                data = Path(tmp) / f"data-{j}"
+                _measure([sys.executable, "-m", "corpus.cli", "--data", str(data), "import", str(src),
+                          "--site", "bench"])
+                seconds, peak, _ = _measure([sys.executable, "-m", "corpus.cli", "--data", str(data), "build",
+                                             "--jobs", str(j)])
+                row(f"build --jobs {j}", seconds, peak)
+    if "build --jobs 1" in results and f"build --jobs {jobs}" in results and jobs > 1:
+        speedup = results["build --jobs 1"]["seconds"] / results[f"build --jobs {jobs}"]["seconds"]
+        results["speedup"] = speedup
+        print(f"speed-up build --jobs {jobs} / --jobs 1: {speedup:.2f}x "
+              "(build times include start-up, model loading and derived tables)")
+    if "word_tokenize (bare)" in results and "extract" in results:
+        print(f"extract costs {results['extract']['seconds'] / results['word_tokenize (bare)']['seconds']:.2f}x "
+              "a bare word_tokenize of the same texts")
     return results
 
 
-def _run(cmd: list[str]) -> None:
-    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if proc.returncode:
-        raise UserError(f"{' '.join(cmd[3:6])} failed: {proc.stderr.strip().splitlines()[-1:]}")
+def bench_profile(n: int, top: int = 10) -> list[tuple]:
+    """cProfile of ``nlp.extract`` over the sample: top functions by own time and by cumulative time."""
+    from nlp import extract
+
+    label, recs = sample_texts(n)
+    extract("Năm 2021, Đảng bộ kết nạp được 181 đảng viên.")
+    prof = cProfile.Profile()
+    t0 = time.perf_counter()
+    prof.enable()
+    for r in recs:
+        extract(r["text"])
+    prof.disable()
+    seconds = time.perf_counter() - t0
+    stats = pstats.Stats(prof, stream=io.StringIO())
+    total = stats.total_tt
+    rows = []
+    for (path, line, func), (_, ncalls, tt, ct, _) in stats.stats.items():
+        rows.append((tt, ct, ncalls, _short(path), line, func))
+    print(f"profile of nlp.extract: {label}, {len(recs)} articles, {seconds:.1f} s (profiled)")
+    for title, key in (("own time", 0), ("cumulative time (nlp and underthesea only)", 1)):
+        print(f"top {top} by {title}:")
+        print(f"  {'own s':>7}{'cum s':>8}{'% own':>7}{'calls':>9}  function")
+        chosen = sorted(rows, key=lambda r: -r[key])
+        if key == 1:
+            chosen = [r for r in chosen if r[3].startswith(("nlp/", "underthesea/"))]
+        for tt, ct, ncalls, path, line, func in chosen[:top]:
+            print(f"  {tt:>7.2f}{ct:>8.2f}{100 * tt / total:>6.1f}%{ncalls:>9}  {path}:{line}({func})")
+    return sorted(rows, key=lambda r: -r[0])[:top]
+
+
+def _short(path: str) -> str:
+    for marker in ("/site-packages/", str(ROOT) + "/"):
+        if marker in path:
+            return path.split(marker, 1)[1]
+    return path
 
 
 def run(args) -> int:
     what = args.what
-    if what in ("extract", "all"):
-        bench_extract(args.n or 500)
-    if what in ("build", "all"):
+    n = args.n or 500
+    if n < 1:
+        raise UserError("--n must be 1 or more")
+    if args.jobs is not None and args.jobs < 1:
+        raise UserError("--jobs must be 1 or more")
+    if what in ("speed", "all"):
+        bench_speed(n, args.jobs)
+    if what == "extract":
+        bench_speed(n, args.jobs, parts=("word_tokenize", "extract"))
+    if what == "build":
+        bench_speed(n, args.jobs, parts=("build",))
+    if what in ("profile", "all"):
         print()
-        bench_build(args.n or 500, args.jobs)
+        bench_profile(min(n, 300))
     if what in ("crawl", "all"):
         print()
         sys.path.insert(0, str(ROOT))

@@ -161,3 +161,35 @@ def test_document_key(directive, province, key):
 ])
 def test_normalised_titles_match(a, b):
     assert normalise_title(a) == normalise_title(b)
+
+
+OFF_TOPIC = {"article_id": "thu:9", "site": "thu", "province": None, "published": "2021-06-01",  # synthetic
+             "title": "U23 Việt Nam thắng Thái Lan 2-0 tại vòng loại",
+             "text": "Trận đấu trên sân Mỹ Đình diễn ra sôi nổi. Tiền đạo số 9 ghi bàn ở phút 35 và phút 80, "
+                     "huấn luyện viên khen ngợi hàng thủ. Khán giả cổ vũ nhiệt tình suốt 90 phút thi đấu."}
+
+
+def test_build_flags_off_topic_articles(tmp_path):
+    from corpus.export import export_tables
+    from corpus.relevance import MODEL_VERSION
+
+    _import(tmp_path, SYNTHETIC[:1] + [OFF_TOPIC])
+    run_build(tmp_path, jobs=1)
+    with Store(tmp_path) as store:
+        rows = dict((r[0], r[1:]) for r in store.sql(
+            "select article_id, relevance, on_topic, relevance_model from build_records").fetchall())
+    assert rows["thu:9"][1:] == (False, MODEL_VERSION) and rows["thu:9"][0] < 0.5
+    assert rows["thu:1"][1:] == (True, MODEL_VERSION) and rows["thu:1"][0] >= 0.5
+    out = export_tables(tmp_path, out=tmp_path / "export", formats=["csv"])
+    header = (tmp_path / "export" / "articles.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert {"relevance", "on_topic", "relevance_model"} <= set(header) and out["tables"]["articles"] == 2
+
+
+def test_stores_built_before_relevance_flags_are_rescored_without_re_extraction(built, tmp_path):
+    _import(tmp_path)
+    run_build(tmp_path, jobs=1)
+    with Store(tmp_path, write=True) as store:  # as an older build left it
+        store.sql("update build_records set relevance = null, on_topic = null, relevance_model = null")
+    out = run_build(tmp_path, jobs=1)
+    assert (out["pending"], out["rescored"]) == (0, len(SYNTHETIC))
+    assert dump(tmp_path) == dump(built[0])

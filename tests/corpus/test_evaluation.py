@@ -227,7 +227,7 @@ def test_gold_integrity(shared_dir):
     """Every gold file names a shared text with the right sha1 and every surface is in its NFC text."""
     docs = load_gold(GOLD, shared_dir)  # raises on a missing surface or a changed sha1
     dev = [d for d in docs if d.key.startswith("data/dev/")]
-    assert len(dev) >= 45
+    assert len(dev) >= 64
     for d in docs:
         text = nfc_text(d.path.read_bytes())
         if d.key.startswith("data/dev/"):

@@ -152,3 +152,18 @@ def test_bulk_collection_streams(shared_dir, tmp_path):
     counts = import_paths([str(src)], data_dir=tmp_path, limit=2000)
     assert counts["new"] == 2000
     assert _rows(tmp_path, "select count(distinct article_id), min(site) from articles") == [(2000, "baomoi-2017")]
+
+
+def test_import_commits_each_batch_and_resumes_after_a_bad_line(tmp_path):
+    lines = [json.dumps({"id": i, "title": f"Chi bộ {i}", "text": f"Chi bộ thôn {i} có 25 đảng viên."}) for i in range(7)]
+    src = tmp_path / "tap.jsonl"
+    src.write_text("\n".join(lines[:5] + ['{"id": 5, "title": "hỏng"'] + lines[6:]) + "\n", encoding="utf-8")
+    with pytest.raises(UserError) as e:
+        import_paths([str(src)], data_dir=tmp_path / "d", batch_size=2)
+    assert str(e.value).startswith(f"{src}:6: not a JSON object")
+    assert "the 4 articles before it are imported (committed)" in str(e.value) and "\n" not in str(e.value)
+    assert _rows(tmp_path / "d", "select count(*) from articles") == [(4,)]  # two whole batches, nothing half
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")  # fixed: the same import resumes
+    counts = import_paths([str(src)], data_dir=tmp_path / "d", batch_size=2)
+    assert (counts["new"], counts["unchanged"]) == (3, 4)
+    assert _rows(tmp_path / "d", "select count(*) from articles") == [(7,)]

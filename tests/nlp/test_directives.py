@@ -74,11 +74,11 @@ SHORT = [
     ("vi phạm Quy định 37 về những điều đảng viên không được làm", "2022-01-10", "Quy định 37",
      dict(canonical_id="37-QĐ/TW")),
     ("theo Nghị quyết số 03 của Đảng ủy", None, "Nghị quyết số 03 của Đảng ủy",
-     dict(kind="nghi_quyet", number="03", canonical_id=None, level="grassroots")),
+     dict(kind="nghi_quyet", number="03", canonical_id="03-NQ/ĐU", symbol="NQ/ĐU", level="grassroots")),
     ("thực hiện Quyết định 453 của Tỉnh ủy", None, "Quyết định 453 của Tỉnh ủy",
-     dict(kind="quyet_dinh", number="453", canonical_id=None, level="provincial")),
+     dict(kind="quyet_dinh", number="453", canonical_id="453-QĐ/TU", level="provincial")),
     ("quán triệt Chỉ thị 17 của Ban Thường vụ Tỉnh ủy", None, "Chỉ thị 17 của Ban Thường vụ Tỉnh ủy",
-     dict(canonical_id=None, level="provincial")),
+     dict(canonical_id="17-CT/TU", level="provincial")),
     # unknown to the gazetteer: leave the id null rather than guess
     ("theo Chỉ thị 99 của cấp trên", None, "Chỉ thị 99", dict(canonical_id=None, number="99")),
     # a document issued after the article cannot be meant

@@ -41,6 +41,8 @@ def summary(sentence):
     ("Tỷ lệ đạt từ 10 đến 12%.", [("từ 10 đến 12%", 10, 12, "%", "exact")]),
     ("Tổ chức hơn 150 lớp.", [("hơn 150 lớp", 150, None, "lớp", "min")]),
     ("Đảng bộ có trên 8.000 đảng viên.", [("trên 8.000 đảng viên", 8000, None, "đảng viên", "min")]),
+    ("Trên 110.000 cán bộ đã được quy hoạch.", [("Trên 110.000 cán bộ", 110000, None, "cán bộ", "min")]),
+    ("Khoảng 40 chi bộ tham gia.", [("Khoảng 40 chi bộ", 40, None, "chi bộ", "approx")]),
     ("Thành lập khoảng 40 tổ chức cơ sở đảng.",
      [("khoảng 40 tổ chức cơ sở đảng", 40, None, "tổ chức cơ sở đảng", "approx")]),
     ("Mỗi chi bộ có ít nhất 3 đảng viên.", [("ít nhất 3 đảng viên", 3, None, "đảng viên", "min")]),
