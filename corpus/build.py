@@ -30,6 +30,7 @@ import os
 import re
 import sys
 import unicodedata
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from .errors import UserError
@@ -228,8 +229,15 @@ def make_executor(jobs: int | None = None, scheduler: str | None = None, pending
     if jobs < 1:
         raise UserError("--jobs must be 1 or more")
     if jobs == 1 or (pending is not None and pending <= 2):
-        return InProcessExecutor()  # models are already loaded in this process (run_build warms them)
-    return local_pool(jobs, initializer=init_worker)
+        return InProcessExecutor(initializer=_init_here)
+    return local_pool(jobs, initializer=init_worker)  # the models load in the workers only
+
+
+def _init_here() -> None:
+    try:
+        init_worker()
+    except ImportError as e:
+        raise UserError(f"the extractor (nlp) is not complete: {e}")
 
 
 # -- the build ------------------------------------------------------------------------
@@ -349,8 +357,7 @@ def run_build(data_dir=None, jobs: int | None = None, force: bool = False, sched
 
     data_dir = data_dir_of(data_dir)
     try:
-        v = versions()
-        init_worker()  # fail early, in one line, if the extractor cannot load
+        v = versions()  # fail early, in one line, if the extractor cannot load
     except ImportError as e:
         raise UserError(f"the extractor (nlp) is not complete: {e}")
     out = {"spooled": 0, "pending": 0, "built": 0, "errors": 0}
@@ -368,6 +375,9 @@ def run_build(data_dir=None, jobs: int | None = None, force: bool = False, sched
                         out["built"] += len(chunk)
                         if bar is not None:
                             bar.update(len(chunk))
+                except BrokenProcessPool as e:
+                    raise UserError(f"a build worker process died ({e or 'killed'}); committed chunks are kept, "
+                                    "run the build again to resume")
                 finally:
                     if bar is not None:
                         bar.close()

@@ -499,7 +499,7 @@ def _numbered(text: str, published: str | None, article: _Article):
     for m in _NUMBERED.finditer(text):
         lo = max(0, m.start() - 48)
         before = _BEFORE_NUMBER.search(text, lo, m.start())
-        start = lo + before.start() if before and (before["tw"] or before["so"]) else m.start()
+        start = before.start() if before and (before["tw"] or before["so"]) else m.start()
         if before is not None and not before["tw"] and not before["so"]:
             before = None
         raw_abbr, raw_iss = (m["abbr"], m["iss"]) if m["abbr"] else (m["abbr2"], m["iss2"])
