@@ -18,9 +18,14 @@ Forms found (GUIDE.md §2), each a pattern below:
   về xây dựng Đảng hiện nay”" is 12-NQ/TW, khóa XI, in any year);
 - congress: "Nghị quyết Đại hội XII của Đảng" (national, ``NQDH-XII``),
   "Nghị quyết Đại hội Đảng bộ thành phố lần thứ X", "... nhiệm kỳ 2015-2020" (local, id null);
-- title: Kế hoạch “Nâng cao chất lượng TCCSĐ ...”, Đề án “...” (id null); unquoted after a
-  capitalised type word: "Quy định xử lý kỷ luật đảng viên vi phạm" (a gazetteer title: its id),
-  "Quy chế bổ nhiệm cán bộ và giới thiệu cán bộ ứng cử" (a party subject: id null);
+- title (id null: a document named by title only keeps no official id, eval/README.md):
+  Kế hoạch “Nâng cao chất lượng TCCSĐ ...”, Đề án “...”; unquoted after a capitalised type word:
+  a gazetteer title ("Quy định xử lý kỷ luật đảng viên vi phạm"), a party issuer and "về"
+  ("Nghị quyết của Tỉnh ủy về phát triển du lịch ..."), "Nghị quyết về <subject>" in mid-sentence,
+  "Quy chế <party subject>" ("Quy chế bổ nhiệm cán bộ và giới thiệu cán bộ ứng cử");
+- glossed: "văn bản 181 (Quy định xử lý kỷ luật đảng viên vi phạm của Ban chấp hành TƯ)" -> 181-QĐ/TW;
+- a short form followed by "về <subject>" that starts like a known title of that number is that
+  document ("Nghị quyết 42 về công tác quy hoạch cán bộ lãnh đạo, quản lý ..." -> 42-NQ/TW);
 - the Party Charter: "Điều lệ Đảng" (``DIEU-LE-DANG``).
 
 Not directives: generic or unnamed references ("các nghị quyết, chỉ thị của cấp
@@ -176,6 +181,7 @@ _BODY_NAMED = (r"(?i:Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành
 _STATE = (r"(?:Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|Chủ\s+tịch"
           r"|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội|Bộ\s+trưởng|Bộ\s+(?!Chính\s+trị)[" + _UP + r"]|Tòa\s+án|Viện\s+kiểm\s+sát"
           r"|Sở\s+[" + _UP + r"]|Tổng\s+cục|Cục\s+[" + _UP + r"]|Ngân\s+hàng\s+Nhà\s+nước|Nhà\s+nước)")
+_STATE_IN = re.compile(r"\s(?:của|do)\s+" + _STATE)
 _STATE_BODY = re.compile(r"(?:\s*,?\s*của\s+|\s+)" + _STATE)
 # a state body just before a short form: "Thủ tướng ban hành Quyết định số 153"
 _STATE_BEFORE = re.compile(
@@ -234,8 +240,8 @@ _UNQUOTED = re.compile(
     r"(?=(?P<subject>(?!(?:này|đó|trên|mới|số|của|và|các|cũ|nói|đã|được|là)(?![\w]))[a-zà-ỹđ][^.,;:()“”\"\n]{4,160}))"
 )
 # what ends an unquoted subject for good: another document named in it
-_SUBJECT_END = re.compile(r"\s(?:và\s+)?(?i:nghị\s+quyết|chỉ\s+thị|quy\s+định|quyết\s+định|kết\s+luận|luật|nghị\s+định"
-                          r"|thông\s+tư|số)(?![\w])|\s+(?:mà|nhằm|để|đã|được|do)(?![\w])")
+_SUBJECT_END = re.compile(r"\s(?:và\s+)?(?:Nghị\s+quyết|Chỉ\s+thị|Quy\s+định|Quyết\s+định|Kết\s+luận|Luật|Nghị\s+định"
+                          r"|Thông\s+tư|số)(?![\w])|\s+(?:mà|nhằm|để|đã|được|do)(?![\w])")
 _GLOSSED = re.compile(
     r"(?<![\w])(?i:văn\s+bản)\s+(?:số\s+)?(?P<num>\d{1,4})\s*\(\s*"
     r"(?P<gloss>(?P<tw>Quy\s+định|Quyết\s+định|Nghị\s+quyết|Chỉ\s+thị|Kết\s+luận|Hướng\s+dẫn)\s+[^()\n]{3,200})\)"
@@ -246,7 +252,7 @@ _DRAFT_BEFORE = re.compile(r"(?i:dự\s+thảo|tờ\s+trình)\s*$")
 _AFTER_SUBJECT = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?,?\s*về\s+(?:việc\s+)?(?P<subject>[^.;:“”\"\n]{10,200})")
 # words that end an unquoted subject ("... ứng cử tại Cà Mau", "... cán bộ của Tỉnh ủy")
 _SUBJECT_STOP = re.compile(
-    r"\s(?:tại|của|đã|được|do|theo|nhằm|trong|cho|để|với|là|khi|sẽ|ban\s+hành|kèm\s+theo|này|đang|vừa|thì"
+    r"\s(?:tại|của|đã|được|do|theo|nhằm|cho|để|với|là|khi|sẽ|ban\s+hành|kèm\s+theo|này|đang|vừa|thì"
     r"|nhưng|mà|ở|từ|đến|vào|qua|trên|giữa|năm|hay|hoặc|cũng|còn|có|không|chưa|phải|cần|đối\s+với|và\s+các)(?![\w])"
 )
 _PARTY_SUBJECT = re.compile(r"(?i:cán\s+bộ|đảng\s+viên|cấp\s+ủy|chi\s+bộ|tổ\s+chức\s+đảng|trong\s+Đảng|của\s+Đảng"
@@ -578,8 +584,10 @@ def _short(text: str, published: str | None, article: _Article):
                 if code == "TW":
                     _fill_from(d, _consistent(gazetteer.lookup_id(d.canonical_id, issued or published, term),
                                               issued, term, published))
-            yield _Candidate(start, end, 1, d, key=_key(kind, num), anchor=code is not None,
-                             needs_support=lower and code is None)
+            # a lower-case type word, or a further number of an unidentified list ("Quyết định 19 và 54"),
+            # stands only if the article names the same document elsewhere
+            support = code is None and (lower or (i > 0 and d.canonical_id is None))
+            yield _Candidate(start, end, 1, d, key=_key(kind, num), anchor=code is not None, needs_support=support)
 
 
 def _plenum(text: str, published: str | None, article: _Article):
@@ -649,7 +657,7 @@ def _titled(text: str, published: str | None, article: _Article):
 def _unquoted(text: str, published: str | None, article: _Article):
     """Documents named by an unquoted subject after a capitalised type word (GUIDE.md §2 "by title only").
 
-    - a known title: "Quy định xử lý kỷ luật đảng viên vi phạm" -> that document's id;
+    - a known title: "Quy định xử lý kỷ luật đảng viên vi phạm" (kept, id null: no number is written);
     - a party issuer and a subject: "Nghị quyết của Tỉnh ủy về phát triển du lịch ..." (id null);
     - "Nghị quyết về <subject>" in mid-sentence, not a draft, not a state body's (id null);
     - "Quy chế <subject>" with a party subject: "Quy chế bổ nhiệm cán bộ và giới thiệu cán bộ ứng cử".
@@ -676,8 +684,8 @@ def _unquoted(text: str, published: str | None, article: _Article):
                 continue  # "Quyết định của Bộ Chính trị về công tác cán bộ": a personnel decision, unnamed
             # "Nghị quyết của Tỉnh ủy về ..."
         elif kind == "nghi_quyet" and m["ve"] and mid_sentence and not _DRAFT_BEFORE.search(text, 0, m.start()):
-            if _STATE_BODY.match(text, m.start("subject") + len(subject)):
-                continue
+            if _STATE_BODY.match(text, m.start("subject") + len(subject)) or _STATE_IN.search(subject):
+                continue  # "Nghị quyết về giải ngân vốn của Chính phủ"
         elif kind == "quy_che" and not m["ve"]:
             stop = _SUBJECT_STOP.search(subject)
             subject = subject[:stop.start()] if stop else subject

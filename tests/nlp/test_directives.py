@@ -253,6 +253,8 @@ vocab = st.sampled_from([
     "khóa", "khoá", "XII", "(", ")", "“", "”", '"', "số", "05", "4", "-", "–", "/", "CT", "NQ", "QĐ", "TU", "HU",
     "Đại hội", "Đảng bộ", "lần thứ", "tư", "của", "Bộ Chính trị", "Điều lệ Đảng", " ", " ", "\n", "nhiệm kỳ",
     "2015-2020", "Hội nghị", "BCH", ",", ".", "ủy", "Tỉnh", "X", "về", "đ\u0301", "😀",
+    "quyết định", "Quy chế", "văn bản", "Thành ủy", "TPHCM", "ngày 3/3/2016", "QĐNS", "/NQ-TU", "Chính phủ",
+    "và", "cán bộ", "nhiều", "Ban Thường vụ", "Đảng ủy Khối",
 ])
 
 
@@ -275,3 +277,166 @@ def test_offsets_round_trip(text, published):
 def test_spelling_variants(sentence, text, cid):
     d = one(sentence, "2017-06-01")
     assert (d.text, d.canonical_id) == (text, cid)
+
+
+# --- second pass: issuer after a short form, article-level resolution, rarer symbols, subjects ---------------
+# (sentence, published, expected [(text, canonical_id)] in text order); all sentences synthetic
+
+def found(sentence, published=None):
+    out = extract_directives(sentence, published)
+    for d in out:
+        assert sentence[d.start:d.end] == d.text
+    return [(d.text, d.canonical_id) for d in out]
+
+
+ISSUER_AFTER_SHORT = [
+    # a date between the number and the issuer: the span ends at the number
+    ("Sơ kết Hướng dẫn số 07 ngày 12/4/2019 của Ban Thường vụ Tỉnh ủy về sinh hoạt chi bộ.", None,
+     [("Hướng dẫn số 07", "07-HD/TU")]),
+    ("Thực hiện Kết luận số 15 ngày 20/9/2018 của Bộ Chính trị khóa XII về công tác cán bộ", "2019-01-01",
+     [("Kết luận số 15", "15-KL/TW")]),
+    ("quán triệt Chỉ thị 12 của Huyện ủy Lâm Hà về phát triển đảng viên", None,
+     [("Chỉ thị 12 của Huyện ủy Lâm Hà", "12-CT/HU")]),
+    ("triển khai Kế hoạch 30 của Quận ủy đến các chi bộ", None, [("Kế hoạch 30 của Quận ủy", "30-KH/QU")]),
+    ("Nghị quyết 06 của Thị ủy về chỉnh trang đô thị", None, [("Nghị quyết 06 của Thị ủy", "06-NQ/TXU")]),
+    ("thực hiện Chỉ thị 03 của Thành ủy Đà Lạt về văn minh đô thị", None,
+     [("Chỉ thị 03 của Thành ủy Đà Lạt", "03-CT/ThU")]),
+    ("thực hiện Chỉ thị 20 của Ban Thường vụ Thành ủy TP. Hồ Chí Minh về tiếp dân", None,
+     [("Chỉ thị 20 của Ban Thường vụ Thành ủy TP. Hồ Chí Minh", "20-CT/TU")]),
+    ("Kế hoạch 11 của Thành ủy TPHCM đã", None, [("Kế hoạch 11 của Thành ủy TPHCM", "11-KH/TU")]),
+    ("Quy định 05 của Đảng ủy Khối các cơ quan tỉnh về", None, [("Quy định 05 của Đảng ủy Khối", "05-QĐ/ĐUK")]),
+    ("Hướng dẫn 09 của Ban Tổ chức Trung ương về kiểm điểm", None,
+     [("Hướng dẫn 09 của Ban Tổ chức Trung ương", "09-HD/BTCTW")]),
+    ("Nghị quyết số 13 của Hội nghị Trung ương 5 (khóa IX) về kinh tế tập thể", None,
+     [("Nghị quyết số 13 của Hội nghị Trung ương 5 (khóa IX)", "13-NQ/TW")]),
+    ("Thông báo 45 của Ban Thường vụ Tỉnh ủy về kết quả kiểm tra", None,
+     [("Thông báo 45 của Ban Thường vụ Tỉnh ủy", "45-TB/TU")]),
+    # a Thành ủy without its name takes the city named elsewhere in the article
+    ("Ban Thường vụ Thành ủy Cần Thơ họp phiên thường kỳ. Đảng bộ thực hiện Chỉ thị 07 của Thành ủy.", None,
+     [("Chỉ thị 07 của Thành ủy", "07-CT/TU")]),
+    ("Tỉnh ủy Lâm Đồng chỉ đạo; thành phố thực hiện Chỉ thị 07 của Thành ủy.", None,
+     [("Chỉ thị 07 của Thành ủy", "07-CT/ThU")]),
+    ("Đảng bộ thực hiện Chỉ thị 07 của Thành ủy.", None, [("Chỉ thị 07 của Thành ủy", None)]),
+    # lists: one record per number, the issuer after the list applies to each
+    ("ban hành Quyết định 101, 102 của Ban Thường vụ Tỉnh ủy về tiếp dân", None,
+     [("Quyết định 101", "101-QĐ/TU"), ("102", "102-QĐ/TU")]),
+    ("Kết luận số 50, số 51 của Ban Bí thư đã", "2019-01-01", [("Kết luận số 50", "50-KL/TW"), ("51", "51-KL/TW")]),
+    ("thực hiện Chỉ thị 03 và 05 của Bộ Chính trị", "2017-01-01",
+     [("Chỉ thị 03", "03-CT/TW"), ("05", "05-CT/TW")]),
+]
+
+ARTICLE_LEVEL = [
+    ("Tỉnh ủy ban hành Quy định số 02-QĐ/TU về tiếp dân. Sau một năm, Quy định 02 đã đi vào nền nếp.", None,
+     [("Quy định số 02-QĐ/TU", "02-QĐ/TU"), ("Quy định 02", "02-QĐ/TU")]),
+    # the id may come from a later mention
+    ("Kế hoạch 09 được triển khai rộng. Các chi bộ quán triệt Kế hoạch 09 của Huyện ủy về chuyển đổi số.", None,
+     [("Kế hoạch 09", "09-KH/HU"), ("Kế hoạch 09 của Huyện ủy", "09-KH/HU")]),
+    # two documents with one number: the nearest mention before decides
+    ("Chỉ thị 05 của Tỉnh ủy về giao thông được sơ kết. Chỉ thị 05-CT/TW của Bộ Chính trị được quán triệt. "
+     "Chỉ thị 05 đi vào cuộc sống.", "2018-01-01",
+     [("Chỉ thị 05 của Tỉnh ủy", "05-CT/TU"), ("Chỉ thị 05-CT/TW", "05-CT/TW"), ("Chỉ thị 05", "05-CT/TW")]),
+    # quyết định and quy định share the symbol QĐ
+    ("công bố Quyết định số 77-QĐ/TU về kiểm tra; Quy định 77 nêu rõ trách nhiệm", None,
+     [("Quyết định số 77-QĐ/TU", "77-QĐ/TU"), ("Quy định 77", "77-QĐ/TU")]),
+    # a state document, and later bare mentions of its kind and number, are not party documents
+    ("Nghị quyết 35 của Chính phủ về hỗ trợ doanh nghiệp được triển khai. Sau ba năm, Nghị quyết 35 đã có kết quả.",
+     "2019-06-01", []),
+    ("vi phạm Chỉ thị 07 năm 2015 của Thủ tướng Chính phủ về nợ đọng", None, []),
+    ("Quyết định số 43 ngày 21/8/2015 của UBND tỉnh về hỗ trợ", None, []),
+]
+
+LOWER_CASE = [
+    ("gắn với việc thực hiện chỉ thị 05 của Bộ Chính trị về học tập", "2017-06-01",
+     [("chỉ thị 05 của Bộ Chính trị", "05-CT/TW")]),
+    ("theo quyết định số 120 ngày 2/3/2017 của Ban Bí thư, đồng chí", None, [("quyết định số 120", "120-QĐ/TW")]),
+    ("ban hành nghị quyết 14 của Đảng ủy xã về giảm nghèo", None, [("nghị quyết 14 của Đảng ủy", "14-NQ/ĐU")]),
+    # the article names it with its symbol: the lower-case mention stands and takes the id
+    ("Quán triệt Chỉ thị số 16-CT/TU. Sau đó, chỉ thị 16 được đưa vào sinh hoạt chi bộ.", None,
+     [("Chỉ thị số 16-CT/TU", "16-CT/TU"), ("chỉ thị 16", "16-CT/TU")]),
+    # nothing names it: not a mention
+    ("theo quyết định số 15, đơn vị đã", None, []),
+    ("chỉ thị 05 được quán triệt đến chi bộ", "2017-06-01", []),
+    ("theo quyết định số 15 của Chủ tịch UBND tỉnh", None, []),
+    ("Giữ nguyên Quyết định 19 và 54 của UBND huyện", None, []),
+]
+
+SYMBOLS = [
+    ("công bố Quyết định số 512-QĐNS/TW của Bộ Chính trị", None, [("Quyết định số 512-QĐNS/TW", "512-QĐNS/TW")]),
+    ("theo Quyết định số 512 – QĐNS/TW ngày 2/5/2017", None, [("Quyết định số 512 – QĐNS/TW", "512-QĐNS/TW")]),
+    ("thực hiện Chương trình số 04-CTr/BCĐTW về cải cách", None, [("Chương trình số 04-CTr/BCĐTW", "04-CTr/BCĐTW")]),
+    ("Tờ trình số 10-TTr/BCSĐ của Ban cán sự đảng", None, [("Tờ trình số 10-TTr/BCSĐ", "10-TTr/BCSĐ")]),
+    ("Chỉ thị số 88-CT/QUTW về huấn luyện", None, [("Chỉ thị số 88-CT/QUTW", "88-CT/QUTW")]),
+    # state-style order with a party issuer: the same id as the party order
+    ("theo Nghị quyết số 33/NQ-TU ngày 5/6/2019 của Tỉnh ủy", None, [("Nghị quyết số 33/NQ-TU", "33-NQ/TU")]),
+    ("Quyết định số 352/QĐ-HU về kiện toàn", None, [("Quyết định số 352/QĐ-HU", "352-QĐ/HU")]),
+    ("Quyết định số 160/QĐ-TW năm 2012", None, [("Quyết định số 160/QĐ-TW", "160-QĐ/TW")]),
+    # state symbols, unknown codes without a type word: not party documents
+    ("theo Quyết định số 824-QĐ/TTg của Thủ tướng", None, []),
+    ("Quyết định số 386/QĐ-UB ngày 1/2/1999", None, []),
+    ("Quyết định số 1234/QĐ-UBND của tỉnh", None, []),
+    ("tỷ số 20 - AN / FPS trong trận", None, []),
+    ("mã 28-CQ/TW trong danh mục", None, []),
+]
+
+SUBJECTS = [
+    # a plenum without its term whose quoted subject names a known document: that document, any year
+    ("học tập Nghị quyết TW 4 về “Một số vấn đề cấp bách về xây dựng Đảng hiện nay” trong chi bộ", "2019-05-01",
+     [("Nghị quyết TW 4", "12-NQ/TW")]),
+    ("học tập Nghị quyết TW 4 trong chi bộ", "2019-05-01", [("Nghị quyết TW 4", "04-NQ/TW")]),
+    # a short form whose subject starts like a known title of that number
+    ("Nghị quyết số 11 về luân chuyển cán bộ lãnh đạo, quản lý được thực hiện từ năm 2002", "2017-06-01",
+     [("Nghị quyết số 11", "11-NQ/TW")]),
+    ("Nghị quyết 42 về công tác quy hoạch cán bộ lãnh đạo, quản lý thời kỳ đẩy mạnh công nghiệp hóa", "2017-06-01",
+     [("Nghị quyết 42", "42-NQ/TW")]),
+    ("Nghị quyết 42 về phát triển du lịch của tỉnh", "2017-06-01", [("Nghị quyết 42", None)]),
+    # a generic word and a number, the document in brackets
+    ("xử lý theo văn bản 102 (Quy định xử lý kỷ luật đảng viên vi phạm của Bộ Chính trị) hiện hành", "2019-01-01",
+     [("văn bản 102 (Quy định xử lý kỷ luật đảng viên vi phạm của Bộ Chính trị)", "102-QĐ/TW")]),
+    ("căn cứ văn bản 57 (Quy định bảo vệ chính trị nội bộ của Bộ Chính trị)", "2012-01-01",
+     [("văn bản 57 (Quy định bảo vệ chính trị nội bộ của Bộ Chính trị)", "57-QĐ/TW")]),
+]
+
+TITLE_ONLY = [
+    ("Huyện đã ban hành Nghị quyết của Huyện ủy về xây dựng nông thôn mới giai đoạn 2021 - 2025.", None,
+     [("Nghị quyết của Huyện ủy về xây dựng nông thôn mới giai đoạn 2021 - 2025", None)]),
+    ("các ngành triển khai Nghị quyết về tăng cường công tác dân vận trong tình hình mới.", None,
+     [("Nghị quyết về tăng cường công tác dân vận trong tình hình mới", None)]),
+    ("các ngành triển khai Nghị quyết về đổi mới giáo dục và Nghị quyết về chăm sóc sức khỏe nhân dân.", None,
+     [("Nghị quyết về đổi mới giáo dục", None), ("Nghị quyết về chăm sóc sức khỏe nhân dân", None)]),
+    ("chi bộ thực hiện Quy chế bầu cử trong Đảng, bảo đảm dân chủ", None, [("Quy chế bầu cử trong Đảng", None)]),
+    ("gắn với thực hiện Quy chế đánh giá cán bộ tại địa phương", None, [("Quy chế đánh giá cán bộ", None)]),
+    # a known title named without a number: title only, so no official id
+    ("cần bổ sung Quy định xử lý kỷ luật đảng viên vi phạm cho phù hợp", "2015-01-01",
+     [("Quy định xử lý kỷ luật đảng viên vi phạm", None)]),
+    # not one named party document
+    ("Quy chế tuyển sinh đại học năm nay có nhiều điểm mới", None, []),
+    ("nhà trường tuyên truyền Quy chế đến cán bộ, giáo viên", None, []),
+    ("Diễn đàn đã đưa ra nhiều Nghị quyết về biến đổi khí hậu", None, []),
+    ("Quốc hội thảo luận Dự thảo Nghị quyết về xử lý nợ xấu", None, []),
+    ("Hội nghị triển khai Quyết định của Bộ Chính trị về công tác cán bộ", None, []),
+    ("các bộ thực hiện Nghị quyết về giải ngân vốn đầu tư của Chính phủ", None, []),
+]
+
+
+@pytest.mark.parametrize("sentence, published, expected",
+                         ISSUER_AFTER_SHORT + ARTICLE_LEVEL + LOWER_CASE + SYMBOLS + SUBJECTS + TITLE_ONLY)
+def test_second_pass_rules(sentence, published, expected):
+    assert found(sentence, published) == expected
+
+
+def test_short_form_with_date_and_term_fields():
+    d = one("Kết luận số 15 ngày 20/9/2018 của Bộ Chính trị khóa XII về công tác cán bộ", "2019-01-01")
+    assert (d.kind, d.number, d.symbol, d.level, d.issued, d.term) == \
+        ("ket_luan", "15", "KL/TW", "central", "2018-09-20", "XII")
+
+
+def test_plenum_identified_by_subject_takes_its_term():
+    d = one("học tập Nghị quyết TW 4 về “Một số vấn đề cấp bách về xây dựng Đảng hiện nay”", "2019-05-01")
+    assert (d.term, d.plenum, d.issued) == ("XI", 4, "2012-01-16")
+
+
+def test_offsets_hold_far_into_a_text():
+    filler = "Đảng bộ tổ chức hội nghị sơ kết công tác năm. " * 40
+    text = filler + "Quán triệt Chỉ thị số 05-CT/TW và Quyết định 935, 936 của Ban Thường vụ Thành ủy TPHCM."
+    got = found(text, "2017-06-16")
+    assert got == [("Chỉ thị số 05-CT/TW", "05-CT/TW"), ("Quyết định 935", "935-QĐ/TU"), ("936", "936-QĐ/TU")]
