@@ -69,6 +69,8 @@ _LEFT_TRAP = re.compile(r"(?:^|[^\wđĐ])(?:" + "|".join([
 _NUM = re.compile(r"(?<![\wđĐ.,/:+\-–])(" + DIGITS + r")(?!\d)")
 _PERCENT = re.compile(r"\s*(%|phần trăm)")
 _RANGE = re.compile(r"\s*%?" + RANGE_SEP + r"(" + DIGITS + r")(?![\d/])")
+# "1, 2 cuộc kiểm tra" (one or two): two consecutive single digits joined by a comma are a range.
+_COMMA_RANGE = re.compile(r",\s+(\d)(?![\d.,/])")
 _RATIO = re.compile(r"\s*/\s*(" + DIGITS + r")(?![\d/])")
 _PER = re.compile(r"\s*/\s*(năm|tháng|tuần|ngày|người|kỳ|khóa|quý)(?![\wđ])")
 _AT_LEAST = re.compile(r"(?:\s+[\wđĐ,]+){0,4}?\s+trở (lên|xuống)(?![\wđ])")
@@ -88,6 +90,8 @@ _YEAR_WORD_BEFORE = re.compile(r"(?:hằng|hàng|mỗi|trong|cuối|đầu|các|
 _YEARLIKE = re.compile(r"(?:19|20)\d{2}")
 _TIME_UNITS = {"năm", "tháng", "ngày", "tuần", "giờ", "phút", "tuổi"}
 _NOUN_TAGS = {"N", "Nc", "Nu", "Ny", "Nb"}
+# Nouns the tagger reads as verbs after a number: "giảm 69 biên chế".
+_NOUN_WORDS = {"biên chế"}
 _NOT_UNITS = {"lúc", "khi", "lần thứ", "thứ", "số", "sáng", "chiều", "tối", "trưa", "đêm", "rưỡi"}
 _HAS_DIGIT_OR_WORD = re.compile(r"\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|hàng|vài|một nửa)\b", re.IGNORECASE)
 
@@ -124,8 +128,8 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
         s, e = m.start(1), m.end(1)
         if _overlaps(s, e, blocked) or _overlaps(s, e, taken):
             continue
-        if _LEFT_TRAP.search(text, max(ss, s - 24), s):
-            continue
+        if _LEFT_TRAP.search(text, max(ss, s - 24), s) and not _PERCENT.match(text, e, se):
+            continue                             # "Kế hoạch 290" is a name, "kế hoạch 18%" a goal
         value = parse_number(m.group(1))
         if value is None:
             continue
@@ -138,7 +142,10 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
                 continue                         # "30/4": a date, not a ratio
             p = ratio.end()
         else:
-            rng = _RANGE.match(text, p, se)
+            rng = _RANGE.match(text, p, se) or _COMMA_RANGE.match(text, p, se)
+            if rng and rng.re is _COMMA_RANGE and not (value < 9 and parse_number(rng.group(1)) == value + 1
+                                                      and m.group(1).isdigit()):
+                rng = None
             if rng:
                 hi = parse_number(rng.group(1))
                 if hi is not None and hi > value and not _overlaps(rng.start(1), rng.end(1), blocked):
@@ -235,7 +242,7 @@ def _pos_unit(text: str, tokens, p: int, se: int) -> tuple[str | None, int]:
         if text[p:t.start].strip() or t.start >= se:
             return None, p
         word = t.text
-        if t.pos in _NOUN_TAGS and word[:1].islower() and word not in _NOT_UNITS:
+        if (t.pos in _NOUN_TAGS or word in _NOUN_WORDS) and word[:1].islower() and word not in _NOT_UNITS:
             return word, t.end
         return None, p
     return None, p

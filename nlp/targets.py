@@ -1,36 +1,45 @@
 """Targets (stated goals) and the kind of every figure: target, achieved or other (GUIDE §4).
 
-A figure's kind comes from the language around it in its sentence, in this order:
+The kind follows the adjudicated convention (eval/README.md, "Figure kind and
+target deadline convention"): it is the modality of the clause that states the
+number — goal or plan (``target``), rule, condition or design (``other``), fact
+(``achieved``). Decided from the language around the figure, first fit wins:
 
-1. durations, ages and goal counts ("90 năm", "7 chỉ tiêu") are ``other``; a
-   figure listed right after another ("kiểm tra 796 tổ chức đảng, 1.256 đảng
+1. non-measuring numbers are ``other``: durations and ages ("90 năm",
+   "tối thiểu 3 năm"), counts of the parts of a text, programme or plan
+   ("3 chuyên đề", "14 nhiệm vụ", "7 chương trình đột phá", "4 kênh", "19 tiêu
+   chí", "dưới 5 tiêu chí") unless reported met ("đạt và vượt 21/22 chỉ tiêu");
+   a figure listed right after another ("kiểm tra 796 tổ chức đảng, 1.256 đảng
    viên", "359 trường hợp (10,6%)") takes the kind of the one before;
-2. a year after the article's ("Năm 2019 … đạt 30%" written in 2017) makes a target;
-3. the nearest cue before the figure: goal cues (phấn đấu, chỉ tiêu, mục tiêu,
-   đề ra, dự kiến, sẽ, "đến năm YYYY" ahead of the article …; phải, bảo đảm,
-   tối thiểu only close by) make a target; result cues (đã, được, đạt,
-   kết quả, xuống còn, "vượt chỉ tiêu") and past time frames ("Năm 2016,"
-   before the article's year, "trong nhiệm kỳ qua", "6 tháng đầu năm",
-   "tính đến", "sau một năm thực hiện") make it achieved; "tăng/giảm/đạt N"
-   follow the goal before them, else they report a result; rules and
-   hypotheticals ("Bộ Chính trị quy định …", "nếu …") make it other;
-4. a stock or description right before the figure ("có 3.381 đảng viên",
-   "gồm 24 chi bộ", "với 120 hộ", "là 1.914 đồng chí", "trị giá", "giải A: …")
-   or a place ("tại 2 dự án", "ở 2 xã", "một trong 19 điều") is ``other``,
-   unless a goal cue or a result frame governs it ("phấn đấu có 75%",
-   "đã có 1.149 trường hợp", "Năm 2016, toàn xã có 24 em"); "tổng số … là/có N"
-   stays a stock;
-5. with no cue, the object of a reported action ("thi hành kỷ luật 13 đảng
-   viên", "tặng 50 bộ máy vi tính") is achieved; a figure that opens its clause
-   is achieved only when the clause reports it happened ("7 cán bộ bị kỷ luật",
-   "Năm đơn vị được chọn"), else other ("Có 110 thanh niên … sẽ được").
-   Habitual "hằng năm" alone is a recurrence, not a goal.
+2. prospective is ``target``: a year after the article's ("Năm 2019 … đạt 30%"
+   written in 2017); the nearest cue before the figure is a goal cue (phấn đấu,
+   chỉ tiêu, mục tiêu, đề ra, dự kiến, phương án, "đến năm YYYY" ahead of the
+   article …; sẽ, phải có, bảo đảm, tối thiểu only close by); "tăng/giảm/đạt N",
+   "xuống còn N" follow the goal before them; a goal value cited in brackets
+   ("vượt kế hoạch (18%)");
+3. rules, conditions and designs are ``other``: a hypothetical or rule scopes
+   over the rest of its clause ("nếu …", "chỉ cần … thì", "trong trường hợp",
+   "chứ không phải", "không để xảy ra … quá 1 lần/năm", a sentence opening with
+   "Khi"); "quy định", "có thể", and specifications of a designed object
+   ("Đồ án quy hoạch … 537 ha", "chia thành 4 cụm", "tốc độ thiết kế 80 km/h",
+   "Đề án thực hiện tại 63 tỉnh", "sẽ thực hiện dự án … rộng khoảng 4-5ha") are
+   other when nearest; prize tables ("Cơ cấu giải gồm 1 giải đặc biệt",
+   "giải A: 50 triệu đồng", "tiền thưởng 15 triệu đồng") and amounts per case
+   ("Mỗi ván bài … nộp 20.000 đồng");
+4. everything else is stated as fact and ``achieved``: results (đã, được, đạt,
+   kết quả, "kết nạp 181 đảng viên"), stocks and statistics now or at a past
+   date ("có 3.381 đảng viên", "hiện có khoảng 25 khu", "năm 2015 có diện tích
+   599.066 ha"), baselines ("(năm 2015 là 51,4%)", 349 in "từ 349 … xuống còn
+   268"), realis habituals ("Hằng năm … kết nạp khoảng 10.000 đảng viên") and
+   groups that exist before the future said of them ("110 thanh niên … sẽ được
+   học tập").
 
 A target runs from its first cue (or the deadline phrase before it) to the end
 of its figure: "đến năm 2020 Đà Lạt phấn đấu có 75% chi bộ". A later target
 figure in the same clause that only qualifies it ("… thôn có từ 9 đảng viên
-chính thức trở lên") is linked to the same target. "chưa đạt mục tiêu đề ra"
-is a target with no number.
+chính thức trở lên") or compares it ("…, thực giảm 2.708 ha so với năm 2010")
+is linked to the same target. "chưa đạt mục tiêu đề ra" is a target with no
+number. The deadline is the year the goal is to be met (see ``_deadline``).
 
 >>> from nlp.figures import extract_figures
 >>> text = "Thành ủy phấn đấu hàng năm kết nạp 200 đảng viên mới."
@@ -57,59 +66,85 @@ _TARGET_CUE = re.compile(
 # figure, in the same clause: "sẽ thực hiện một số dự án lớn như … rộng khoảng 4-5ha" is not a target,
 # nor is "phải thi hành kỷ luật chín đảng viên" (an obligation to act, not a quantity to reach).
 _WEAK_REACH = 25
-# Figures that count goals themselves ("có 7 chỉ tiêu") are not goals.
-_GOAL_UNITS = {"chỉ tiêu", "mục tiêu", "nhiệm vụ", "giải pháp", "khâu"}
-# Result cues; group 1 ("đạt", "tăng", "giảm" N) follows a goal before it ("phấn đấu đạt 95%").
+# Result cues; group 1 ("đạt", "tăng", "giảm", "xuống còn" N) follows a goal before it ("phấn đấu đạt 95%",
+# "phương án … từ 349 đầu mối xuống còn 268").
 _ACHIEVED_CUE = re.compile(
-    _B + r"(?:((?:đạt|vượt|hoàn thành)(?: \S+){0,2}? (?:chỉ tiêu|mục tiêu|kế hoạch)|đạt|tăng(?! cường)|giảm)|đã|"
-    r"(?<!phải )(?<!cần )(?<!sẽ )(?<!bảo đảm )(?<!đạt )được(?! giao| đề ra| đặt ra)|xuống còn|giảm còn|"
-    r"tăng lên|lên tới|lên đến)" + _E, re.IGNORECASE)
-# Past time frames and result frames: they govern the rest of the sentence, stocks included.
+    _B + r"(?:((?:đạt|vượt|hoàn thành)(?: \S+){0,2}? (?:chỉ tiêu|mục tiêu|kế hoạch)|đạt|tăng(?! cường)|giảm|"
+    r"xuống còn|giảm còn|tăng lên|lên tới|lên đến)|đã|"
+    r"(?<!phải )(?<!cần )(?<!sẽ )(?<!bảo đảm )(?<!đạt )được(?! giao| đề ra| đặt ra| duyệt| phê duyệt))" + _E,
+    re.IGNORECASE)
+# Past and present frames and result frames: they govern the rest of the sentence, stocks included.
 _FRAME = re.compile(
-    _B + r"(?:kết quả|tính đến|cùng kỳ|cùng kì|(?:trong )?(?:năm|nhiệm kỳ|thời gian|tháng|quý|tuần) (?:qua|vừa qua)|vừa qua|"
-    r"(?:\d+|sáu|chín) tháng đầu năm|từ đầu năm|(?:qua|sau) (?:\S+ ){1,3}(?:thực hiện|triển khai)|"
+    _B + r"(?<!so với )(?:kết quả|tính đến|cùng kỳ|cùng kì|(?:trong )?(?:năm|nhiệm kỳ|thời gian|tháng|quý|tuần) (?:qua|vừa qua)|"
+    r"vừa qua|(?:\d+|sáu|chín) tháng đầu năm|từ đầu năm|(?:qua|sau) (?:\S+ ){1,3}(?:thực hiện|triển khai)|"
+    r"hiện nay|hiện tại|hiện có|đến nay|"
     r"(?:[Nn]ăm|trong năm) ((?:19|20)\d{2})(?!\s*[-–—]\s*\d)(?!\d))" + _E, re.IGNORECASE)
-# Rules and hypotheticals: "Bộ Chính trị quy định kiểm tra …", "nếu …", "chỉ cần … thì".
-_OTHER_CUE = re.compile(_B + r"(?:(?<!theo )(?<!đúng )(?-i:quy định)(?!\s*(?:số|\d))|nếu|giả sử|chỉ cần|có thể)" + _E,
-                        re.IGNORECASE)
-# Right before a figure: a stock or description ("có", "gồm", "là") or a place ("tại", "ở").
-_STOCK_BEFORE = re.compile(
-    _B + r"(?:(đã|đều|hiện|còn|chỉ|cũng|vẫn)\s+)?(có|là|gồm|bao gồm|(?<!đối )với|trị giá)\s*:?\s*$"
-    r"|[\wđĐ]\s*:\s*$", re.IGNORECASE)
-_PLACE_BEFORE = re.compile(_B + r"(?:tại|ở|trong|một trong|trong số|thuộc)\s*$", re.IGNORECASE)
-# Measures of a thing right before a figure are descriptions: "có diện tích 599.066 ha", "ở mức 6-7%".
-_MEASURE_BEFORE = re.compile(
-    _B + r"(?:diện tích(?: tự nhiên)?|dân số|quy mô|tổng vốn(?: đầu tư)?|vốn đầu tư|tốc độ(?: thiết kế)?|mức|"
-    r"công suất|chiều dài|trị giá|giá trị|lãi suất)\s*(?:là\s*)?$", re.IGNORECASE)
-# Reported actions whose object is a result: "thi hành kỷ luật 13 đảng viên", "tặng 50 bộ máy vi tính".
-_EVENT_VERB = re.compile(_B + r"(?:" + "|".join([
-    r"kết nạp", r"kiểm tra", r"giám sát", r"kỷ luật", r"kỉ luật", r"xử lý", r"xử lí", r"khai trừ", r"khiển trách",
-    r"cảnh cáo", r"cách chức", r"xóa tên", r"xoá tên", r"ra khỏi Đảng", r"rà soát", r"sàng lọc", r"tổ chức",
-    r"mở", r"thành lập", r"tặng", r"trao", r"nhận", r"hỗ trợ", r"giúp đỡ", r"bàn giao", r"phát hiện",
-    r"giải quyết", r"tiếp nhận", r"bổ nhiệm", r"bầu", r"bỏ phiếu", r"giới thiệu", r"đào tạo", r"bồi dưỡng",
-    r"tập huấn", r"vận động", r"quyên góp", r"ủng hộ", r"khen thưởng", r"biểu dương", r"công nhận",
-    r"giáo dục", r"sắp xếp", r"tinh giản", r"cắt giảm", r"chiếm đoạt", r"chiếm giữ", r"lừa", r"cuỗm",
-    r"phạt", r"bắt giữ", r"khởi tố", r"truy tố", r"tuyên phạt", r"chỉ đạo", r"tham dự", r"tham gia",
-    r"kết luận", r"đề nghị", r"gửi", r"thu hồi", r"xây mới", r"xây", r"sửa chữa", r"đón", r"thăm",
+# Plans: the changes they make are goals ("phương án … xuống còn 268"), the things they are about are not
+# ("phương án cải tạo 19 khu chung cư": 19 existing blocks).
+_PLAN_CUE = re.compile(_B + r"(?:phương án|trù tính|đề án)" + _E, re.IGNORECASE)
+# Rules: "Bộ Chính trị quy định kiểm tra …", "Quy định này …", "có thể bị phạt"; the nearest cue decides.
+_RULE_CUE = re.compile(_B + r"(?:(?<!theo )(?<!đúng )(?:(?-i:quy định)|Quy định này)(?!\s*(?:số|\d))|có thể)" + _E,
+                       re.IGNORECASE)
+# Hypotheticals, conditions, negated alternatives and standing prohibitions: they scope over the rest of
+# their clause, whatever cue comes later ("Mỗi tỉnh chỉ cần một cuộc thì cả nước đã có 63 cuộc rồi").
+_HYPOTHETICAL = re.compile(
+    _B + r"(?:nếu|giả sử|chỉ cần|(?:trong|với) trường hợp|đến khi|chứ không(?: phải)?|không để(?: xảy ra)?)" + _E
+    + r"|^\W*Khi" + _E, re.IGNORECASE)
+_REALIS_PAST = re.compile(_B + r"(?:đã|vừa)" + _E, re.IGNORECASE)
+_DEONTIC = re.compile(_B + r"(?:phải|cần|không được|được phép)" + _E, re.IGNORECASE)
+# Specifications of a designed object and prize schedules: other when nearest ("Đồ án quy hoạch … 537 ha").
+_DESIGN_CUE = re.compile(_B + r"(?:" + "|".join([
+    r"đồ án", r"(?:tốc độ|công suất) thiết kế", r"xây dựng mới",
+    r"(?:đề án|dự án)(?: [^,;.]{0,30}?)? (?:được )?(?:thực hiện|triển khai|thí điểm) tại",
+    r"cơ cấu giải", r"tiền thưởng", r"(?-i:[Gg]iải (?:đặc biệt|khuyến khích|[A-D]|nhất|nhì|ba))(?=\s*(?::|trị giá|\d))",
 ]) + r")" + _E, re.IGNORECASE)
-_RESULT_AFTER = re.compile(r"[^,;:.()]{0,40}?" + _B + r"(?:đạt|đã|được|hoàn thành)" + _E, re.IGNORECASE)
-_TOTAL = re.compile(_B + r"tổng số" + _E, re.IGNORECASE)
+# Division into parts: other for its clause and the clauses that describe each part ("chia thành 4 cụm,
+# mỗi cụm có 1 lô đặc biệt với diện tích trên 20 ha").
+_DIVIDED = re.compile(_B + r"chia (?:thành|làm)" + _E, re.IGNORECASE)
+_EACH_PART = re.compile(r"\s*[,;]\s*mỗi" + _E, re.IGNORECASE)
+# Realis verbs that make prizes awarded, not a prize table: "đều có giải chính thức với 4 giải Nhất".
+_PRIZE_REALIS = re.compile(_B + r"(?:đạt|đoạt|giành|trao|nhận|được|đã|có)" + _E, re.IGNORECASE)
+# Counts of the parts of a text, programme or plan (not measurements): "3 chuyên đề", "4 nhóm nhiệm vụ".
+_PART_UNIT = re.compile(r"\s*(?:nhóm\s+)?(?:chuyên đề|nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu|tiêu chí|vấn đề|yếu tố|"
+                        r"khâu|điều|kênh|chương trình|đột phá|câu hỏi|tập|chương|nội dung|bước|giai đoạn)" + _E,
+                        re.IGNORECASE)
+# ... unless reported met: "đạt và vượt 21/22 chỉ tiêu", "9 chỉ tiêu vượt kế hoạch".
+_PART_MET_BEFORE = re.compile(_B + r"(?:đạt|vượt|hoàn thành)(?: và vượt)?(?: được)?\s*$", re.IGNORECASE)
+_PART_MET_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:vượt|đạt)" + _E, re.IGNORECASE)
+# Measures of a thing right before a figure: "rộng khoảng 4-5ha", "có diện tích 599.066 ha".
+_MEASURE_BEFORE = re.compile(
+    _B + r"(?:diện tích(?: tự nhiên)?|dân số|quy mô|tổng vốn(?: đầu tư)?|vốn đầu tư|tốc độ(?: thiết kế)?|"
+    r"công suất|chiều dài|dài|rộng|cao)\s*(?:là\s*)?(?:khoảng|gần|hơn|trên)?\s*$", re.IGNORECASE)
+_FUTURE = re.compile(_B + r"(?:sẽ|dự kiến|kế hoạch|quy hoạch)" + _E, re.IGNORECASE)
+# Amounts per case ("Mỗi ván bài người thua nhất nộp 20.000 đồng"), not "mỗi năm … thu lãi 4 tỷ đồng".
+_PER_CASE = re.compile(_B + r"mỗi (?!năm|tháng|quý|tuần|ngày)", re.IGNORECASE)
+_MONEY_UNITS = {"đồng", "USD", "triệu đồng", "tỷ đồng"}
+# A goal value cited in brackets after the goal: "vượt kế hoạch (18%)".
+_CITED_GOAL = re.compile(_B + r"(?:kế hoạch|chỉ tiêu|mục tiêu)\s*\(?\s*$", re.IGNORECASE)
+# Figures that only compare or apportion the goal before them: "thực giảm 2.708 ha so với …", "chiếm 17,56%".
+_COMPARED_AFTER = re.compile(r"[^,;()]{0,12}?" + _B + r"so với" + _E, re.IGNORECASE)
+_SHARE_BEFORE = re.compile(_B + r"(?:chiếm|chiến)(?: khoảng| gần| hơn)?\s*$", re.IGNORECASE)
 # A figure listed after another with nothing but a joiner between takes its kind.
-_LISTED = re.compile(r"\s*(?:,|;|và|hoặc|,\s*và)?\s*(?:\(\s*(?:năm\s+\d{4}\s+là\s+|[^\W\d][^()\d;]{0,25}?\s)?)?",
-                     re.IGNORECASE)
+_LISTED = re.compile(r"\s*(?:(?:,|;|và|hoặc|,\s*và)\s*|(?:(?:,|;|và|hoặc|,\s*và)\s*)?\(\s*"
+                     r"(?:năm\s+\d{4}\s+là\s+|[^\W\d][^()\d;]{0,25}?\s)?)", re.IGNORECASE)
 # "…, trong đó có 98 trường hợp": a part of what the sentence counted before.
 _SUBSET_BEFORE = re.compile(_B + r"trong đó,?\s*(?:có\s*)?$", re.IGNORECASE)
-_HAPPENED_AFTER = re.compile(r"[^;:.]{0,80}?" + _B + r"(sẽ|bị|được|đã)" + _E, re.IGNORECASE)
+# The start of a baseline: "từ 349 đầu mối xuống còn 268" (349 is the present count).
+_BASELINE_AFTER = re.compile(r"[^\d;]{0,20}?" + _B + r"(?:xuống còn|xuống|lên)" + _E, re.IGNORECASE)
 _DEADLINE = re.compile(
     r"(?:đến|tới|trước|vào)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?(?:(?:19|20)\d{2}\s*[-–—]\s*)?((?:19|20)\d{2})(?!\d)"
     r"|(?:giai đoạn|nhiệm kỳ)\s+(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d)"
     r"|(đến cuối nhiệm kỳ|cuối nhiệm kỳ|hết nhiệm kỳ)(?:\s+(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d))?",
     re.IGNORECASE)
-_THIS_YEAR = re.compile(_B + r"(?:năm nay|cả năm|cuối năm|trong năm)" + _E, re.IGNORECASE)
+_THIS_YEAR = re.compile(_B + r"(?:năm nay|cả năm|cuối năm|đầu năm|trong năm)" + _E, re.IGNORECASE)
+# Annual economic goals (growth, credit, inflation) are for the article's year when no other time is given.
+_ECONOMIC = re.compile(_B + r"(?:tăng trưởng|GDP|GRDP|tín dụng|lạm phát|CPI)" + _E, re.IGNORECASE)
 # A goal cue and, in the same clause, a deadline year: "phấn đấu đến năm 2018 đường vành đai … thông suốt".
 _DATED_GOAL = re.compile(_B + r"(?:phấn đấu|mục tiêu(?! quốc gia))[^,;.]{0,80}?" + _B
                          + r"(?:đến|tới|vào|trước|trong)?\s*năm\s+((?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)",
                          re.IGNORECASE)
+# A list of specifics after a general goal: "đặt mục tiêu đến hết năm 2017, …, cụ thể là …".
+_DETAIL = re.compile(_B + r"(?:cụ thể(?: là)?|bao gồm|gồm|trong đó)" + _E + r"\s*:?", re.IGNORECASE)
 _TERM = re.compile(r"nhiệm kỳ\s+(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 _RECURRENCE = re.compile(r"(?<![\wđ])(?:hàng năm|hằng năm|mỗi năm|/\s*năm)(?![\wđ])", re.IGNORECASE)
 _UNMET = re.compile(
@@ -148,9 +183,11 @@ def extract_targets(text: str, figures: list[Figure], published: str | None = No
         for i in in_sentence:
             figures[i].kind = _kind(text, ss, figures[i], prev, cues, pub_year)
             prev = figures[i]
-        targets.extend(_sentence_targets(text, ss, se, figures, in_sentence, cues, pub_year))
-        targets.extend(_numberless(text, ss, se, figures, in_sentence, pub_year))
+        with_figures = _sentence_targets(text, ss, se, figures, in_sentence, cues, pub_year)
+        targets.extend(with_figures)
+        targets.extend(_numberless(text, ss, se, figures, in_sentence, pub_year, with_figures))
     targets.sort(key=lambda t: t.start)
+    _restated_deadlines(targets)
     return targets
 
 
@@ -164,7 +201,8 @@ def _cues(sentence: str, ss: int, pub_year: int | None) -> list[tuple[int, int, 
     """(start, end, kind) of every cue in the sentence, document offsets, ordered by start.
 
     kind: target, weak (a goal only close by), reach (follows the goal before it),
-    achieved, frame (a past or result frame), rule (a rule or hypothetical: other).
+    achieved, frame (a past, present or result frame), rule (a rule or a design: other),
+    hypo (a hypothetical or condition: other for the rest of its clause).
     "đến năm YYYY" is a goal only when YYYY is not before the article's year."""
     found = [(ss + m.start(), ss + m.end(), "reach" if m.group(1) else "achieved")
              for m in _ACHIEVED_CUE.finditer(sentence)]
@@ -179,31 +217,45 @@ def _cues(sentence: str, ss: int, pub_year: int | None) -> list[tuple[int, int, 
         if m.group(1) and pub_year and int(m.group(1)) >= pub_year:
             continue                                                 # "năm 2017" in 2017: no frame
         found.append((ss + m.start(), ss + m.end(), "frame"))
-    found += [(ss + m.start(), ss + m.end(), "rule") for m in _OTHER_CUE.finditer(sentence)]
-    return sorted(found)
+    found += [(ss + m.start(), ss + m.end(), "rule") for m in _RULE_CUE.finditer(sentence)]
+    found += [(ss + m.start(), ss + m.end(), "rule") for m in _DESIGN_CUE.finditer(sentence)]
+    found += [(ss + m.start(), ss + m.end(), "plan") for m in _PLAN_CUE.finditer(sentence)]
+    for m in _HYPOTHETICAL.finditer(sentence):
+        word = m.group(0).lstrip(" \t\"“'‘(").lower()
+        if word.startswith("khi") and (_REALIS_PAST.search(sentence) or not _DEONTIC.search(sentence)):
+            continue                  # "Khi chuyển đến đây, bà đã phát hiện …": a past event, not a rule
+        if word.startswith("nếu") and _REALIS_PAST.search(sentence, m.end()):
+            continue                  # "nếu ngày mùng 1 đạt 4.000 lượt thì ngày mùng 5 đã tăng …": a contrast
+        found.append((ss + m.start(), ss + m.end(), "hypo"))
+    wide = [(a, b) for a, b, kind in found if kind in ("rule", "hypo")]
+    return sorted(c for c in found if not any(a <= c[0] and c[1] <= b and (a, b) != c[:2] for a, b in wide))
 
 
 def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tuple[int, int, str]],
           pub_year: int | None) -> str:
     """achieved, target or other for one figure (rules in the module docstring)."""
     if figure.unit in _TIME_UNITS:
-        return "other"
+        return "other"                            # "90 năm", "tối thiểu 3 năm"
     left = text[max(ss, figure.start - 30):figure.start]
-    if prev is not None and prev.kind and (_LISTED.fullmatch(text, prev.end, figure.start)
-                                           or _SUBSET_BEFORE.search(left)):
+    if _is_part_count(text, figure):
+        met = _PART_MET_BEFORE.search(left) or _PART_MET_AFTER.match(text, figure.end)
+        return "achieved" if met else "other"
+    if prev is not None and prev.kind and prev.unit not in _TIME_UNITS and not _is_part_count(text, prev) and (
+            _LISTED.fullmatch(text, prev.end, figure.start) or _SUBSET_BEFORE.search(left)):
         return prev.kind
     if figure.year and pub_year and figure.year > pub_year:
         return "target"
-    nearest, frame, clause_result = None, False, False
-    clause_from = _clause_break(text, ss, figure.start)
+    nearest, frame = None, False
     for a, b, kind in cues:
         if b > figure.start:
             break
         if text.rfind("(", ss, a) > text.rfind(")", ss, a) and text.find(")", b, figure.start) >= 0:
             continue                              # "(vượt 1,43% so với mục tiêu … đề ra); còn 257 xã"
-        if kind == "rule":
+        if kind in ("rule", "hypo"):
             if ";" in text[b:figure.start]:
                 continue                          # a rule or hypothetical reaches to the next ";"
+            if kind == "hypo":
+                return "other"
             kind = "other"
         if kind == "weak":
             gap = text[b:figure.start]
@@ -211,39 +263,50 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
                 continue
             kind = "target"
         if kind == "reach":
-            kind = "target" if nearest == "target" else "achieved"
+            kind = "target" if nearest in ("target", "plan") else "achieved"
         if kind == "frame":
             frame = True
             kind = "achieved"
-        if kind == "achieved" and a >= clause_from:
-            clause_result = True
         nearest = kind
-    if figure.unit in _GOAL_UNITS:                 # "có 7 chỉ tiêu"; but "đạt và vượt 21/22 chỉ tiêu"
-        return "achieved" if clause_result and nearest == "achieved" else "other"
-    if _PLACE_BEFORE.search(left) or _MEASURE_BEFORE.search(left):
-        return "target" if nearest == "target" else "other"
-    stock = _STOCK_BEFORE.search(left)
-    if stock:
-        if stock.group(1) and stock.group(1).lower() == "đã":
-            return "achieved"                     # "đã có 1.149 trường hợp"
-        if nearest == "target":
-            return "target"                       # "phấn đấu có 75% chi bộ"
-        semi = text.rfind(";", ss, figure.start)
-        if _TOTAL.search(text, max(ss, semi + 1), figure.start) or nearest == "other":
-            return "other"                        # "tổng số cán bộ … là 1.914 đồng chí"
-        if (frame or clause_result) and nearest == "achieved" or _RESULT_AFTER.match(text, figure.end):
-            return "achieved"                     # "Cả nước có 30 đơn vị cấp huyện đạt chuẩn"
-        return "other"
-    if nearest:
-        return nearest
-    subject = not text[clause_from:figure.start].strip(" \t\"“'‘(–—-")
-    after = _HAPPENED_AFTER.match(text, figure.end) if subject else None
-    if after:
-        return "other" if after.group(1).lower() == "sẽ" else "achieved"
-    if subject and clause_from == ss:
-        return "other"
-    semi = text.rfind(";", ss, figure.start)
-    return "achieved" if _EVENT_VERB.search(text, max(ss, semi + 1), figure.start) else "other"
+    if _BASELINE_AFTER.match(text, figure.end) and text[max(ss, figure.start - 4):figure.start].strip() == "từ":
+        return "achieved"                         # "từ 349 đầu mối xuống còn 268": the present count
+    if nearest == "target" or _CITED_GOAL.search(left):
+        return "target"                           # "phấn đấu có 75% chi bộ", "vượt kế hoạch (18%)"
+    if nearest == "other":
+        return "other"                            # "quy định kiểm tra … 1.000 cán bộ", "thiết kế 80 km/h"
+    divided = [m for m in _DIVIDED.finditer(text, ss, figure.start)]
+    if divided and _in_divided_clause(text, divided[-1].end(), figure.start):
+        return "other"                            # "chia thành 4 cụm, mỗi cụm có 1 lô"
+    if figure.unit and figure.unit.startswith("giải") and not _PRIZE_REALIS.search(text, ss, figure.start):
+        return "other"                            # "10 giải đồng hạng": a prize table
+    if nearest is None and figure.unit in _MONEY_UNITS and _PER_CASE.match(text, ss + len(text[ss:figure.start]) - len(
+            text[ss:figure.start].lstrip(" \t\"“'‘(–—-"))):
+        return "other"                            # "Mỗi ván bài … nộp 20.000 đồng"
+    if not frame and _MEASURE_BEFORE.search(left) and _FUTURE.search(text, ss, figure.start):
+        return "other"                            # "sẽ thực hiện dự án … rộng khoảng 4-5ha"
+    return "achieved"
+
+
+def _in_divided_clause(text: str, pos: int, figure_start: int) -> bool:
+    """Whether ``figure_start`` is in the clause of a "chia thành" at ``pos`` or in a "mỗi …" clause after it."""
+    while True:
+        cut = re.compile(r"[,;]").search(text, pos, figure_start)
+        if cut is None:
+            return True
+        each = _EACH_PART.match(text, cut.start())
+        if not each:
+            return False
+        pos = each.end()
+
+
+def _is_part_count(text: str, figure: Figure) -> bool:
+    """Whether ``figure`` counts parts of a text, programme or plan ("14 nhiệm vụ", "4 nhóm nhiệm vụ")."""
+    if figure.unit and "/" in figure.unit or text.startswith("/", figure.end):
+        return False                              # "13,47 tiêu chí/xã" is a measurement
+    number_end = re.match(r"[^\s]*(?:\s+\d[\d.,]*)?", text[figure.start:figure.end])
+    unit_at = text.find(figure.unit, figure.start) if figure.unit else -1
+    at = unit_at if unit_at >= 0 else figure.start + (number_end.end() if number_end else 0)
+    return bool(_PART_UNIT.match(text, at))
 
 
 def _clause_break(text: str, ss: int, pos: int) -> int:
@@ -271,8 +334,10 @@ def _sentence_targets(text: str, ss: int, se: int, figures: list[Figure], in_sen
         between = text[prev_end:f.start]
         new_cue = [c for c in cues if c[2] in ("target", "weak") and prev_end <= c[0] and c[1] <= f.start]
         if current is not None and not new_cue and ";" not in between and (
-                "," not in between or re.search(r"(?<![\wđ])có(?![\wđ])", between)):
-            current.figures.append(i)           # "… thôn có từ 9 đảng viên": qualifies the same goal
+                "," not in between or re.search(r"(?<![\wđ])có(?![\wđ])", between)
+                or _COMPARED_AFTER.match(text, f.end) or _SHARE_BEFORE.search(text, prev_end, f.start)):
+            current.figures.append(i)           # "… thôn có từ 9 đảng viên": qualifies the same goal;
+            prev_end = f.end                    # "…, thực giảm 2.708 ha so với năm 2010": compares it
             prev_end = f.end
             continue
         lo = prev_end
@@ -296,7 +361,7 @@ def _sentence_targets(text: str, ss: int, se: int, figures: list[Figure], in_sen
 
 
 def _numberless(text: str, ss: int, se: int, figures: list[Figure], in_sentence: list[int],
-                pub_year: int | None) -> list[Target]:
+                pub_year: int | None, with_figures: list[Target] = ()) -> list[Target]:
     out = []
     for m in _UNMET.finditer(text, ss, se):
         if any(figures[i].start < m.end() and m.start() < figures[i].end for i in in_sentence):
@@ -315,6 +380,18 @@ def _numberless(text: str, ss: int, se: int, figures: list[Figure], in_sentence:
             continue
         if any(t.start < end and m.start() < t.end for t in out):
             continue
+        own = [t for t in with_figures if t.end > m.start() and ";" not in text[end:t.start]][:1]
+        if own:
+            t = own[0]
+            detail = _DETAIL.search(text, end, figures[t.figures[0]].start)
+            if not detail:                        # "phấn đấu đến năm 2020, cùng với …, tỷ lệ đô thị hóa đạt 35%"
+                t.start = min(t.start, m.start())
+                t.text = text[t.start:t.end]
+                t.deadline_year = t.deadline_year or year
+                continue
+            if t.start < detail.end():            # "đặt mục tiêu đến hết năm 2017, …, cụ thể là … nhóm 70 nước"
+                t.start = detail.end() + len(text[detail.end():t.end]) - len(text[detail.end():t.end].lstrip())
+                t.text = text[t.start:t.end]
         out.append(Target(start=m.start(), end=end, text=text[m.start():end], deadline_year=year))
     return out
 
@@ -360,7 +437,26 @@ def _deadline(text: str, ss: int, se: int, start: int, pub_year: int | None, end
             return int(m.group(1))
     if pub_year and _THIS_YEAR.search(text, lo, hi):
         return pub_year
+    frames = [m for m in _DEADLINE.finditer(text, ss, lo) if m.group(1) or m.group(2) or m.group(4)]
+    for m in reversed(frames):      # "đặt mục tiêu đến hết năm 2017, cụ thể là …; Bảo vệ nhà đầu tư … 80 nước"
+        year = int(m.group(1) or m.group(2) or m.group(4))
+        if not (pub_year and year < pub_year):
+            return year
+    if pub_year and _ECONOMIC.search(text, lo, hi):
+        return pub_year             # "phấn đấu đạt tăng trưởng 6,7%" in 2017
     return None
+
+
+def _restated_deadlines(targets: list[Target]) -> None:
+    """A goal restated without its time ("Hà Nội sẽ giảm 10% biên chế" in a headline) takes the deadline
+    the text gives the same goal elsewhere ("Tới 2020 - 2021, sẽ giảm 10% biên chế": 2021)."""
+    dated = {}
+    for t in targets:
+        if t.deadline_year is not None and t.value is not None:
+            dated.setdefault((t.value, t.value_max, t.unit), t.deadline_year)
+    for t in targets:
+        if t.deadline_year is None and t.value is not None and t.recurrence is None:
+            t.deadline_year = dated.get((t.value, t.value_max, t.unit))
 
 
 def _term_end(text: str, pos: int, pub_year: int | None) -> int | None:

@@ -23,8 +23,8 @@ def test_extract_synthetic_paragraph():
     assert got == [
         ("181 đảng viên", 181, None, "đảng viên", "achieved", "members.admitted", 2016),
         ("90,5%", 90.5, None, "%", "achieved", None, 2016),
-        ("3.381 đảng viên", 3381, None, "đảng viên", "other", "members.total", None),
-        ("120 chi bộ", 120, None, "chi bộ", "other", "orgs.cells_total", None),
+        ("3.381 đảng viên", 3381, None, "đảng viên", "achieved", "members.total", None),
+        ("120 chi bộ", 120, None, "chi bộ", "achieved", "orgs.cells_total", None),
         ("hơn 16 lớp", 16, None, "lớp", "achieved", "training.classes", None),
         ("1.200 học viên", 1200, None, "học viên", "achieved", "training.participants", None),
         ("85% TCCSĐ", 85, None, "%", "achieved", "orgs.clean_strong_pct", None),
