@@ -115,6 +115,47 @@ _PART_MET_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:vượt|đạt)" + _E, re.I
 _MEASURE_BEFORE = re.compile(
     _B + r"(?:diện tích(?: tự nhiên)?|dân số|quy mô|tổng vốn(?: đầu tư)?|vốn đầu tư|tốc độ(?: thiết kế)?|"
     r"công suất|chiều dài|dài|rộng|cao)\s*(?:là\s*)?(?:khoảng|gần|hơn|trên)?\s*$", re.IGNORECASE)
+# Descriptive attributes (eval/README.md, test 4): what an object, a place or a person is like, not what
+# the reported activity did. An attribute noun or adjective right before the figure ("rộng 130 m2", "có diện
+# tích tự nhiên hơn 1.360 ha", "quy mô 500 giường bệnh", "trị giá 2,5 tỉ đồng", "vốn đầu tư khoảng 200 tỷ
+# đồng", "sở hữu 1,7 triệu cổ phiếu", "đi qua địa bàn 5 huyện") makes it other, planned objects included,
+# whatever result or weak cue came before it; only a goal cue (phấn đấu, mục tiêu …) keeps it a target.
+_ATTRIBUTE_BEFORE = re.compile(_B + r"(?:" + "|".join([
+    r"(?<!mở )rộng", r"(?<!kéo )dài", r"chiều (?:dài|rộng|cao|sâu)", r"độ (?:cao|sâu)", r"nặng", r"dung tích",
+    r"diện tích(?: tự nhiên| sàn| xây dựng| khuôn viên| mặt nước)?", r"dân số", r"quy mô", r"sức chứa",
+    r"công suất(?: thiết kế)?", r"trọng tải", r"trị giá", r"(?:có|với) giá trị(?: ước tính)?",
+    r"(?<!đánh )(?<!bình ổn )giá(?: bán| thuê| mua| chuyển nhượng| khởi điểm| trị ước tính)?",
+    r"vốn đầu tư", r"tổng mức đầu tư", r"sở hữu", r"nắm(?: giữ)?",
+    r"(?:đi|chảy) qua(?: địa bàn| địa phận)?", r"(?:nằm|trải dài|trải rộng) trên(?: địa bàn| địa phận)?",
+]) + r")\s*(?:là|:)?\s*$", re.IGNORECASE)
+# ... unless an outcome verb governs the attribute: "giảm diện tích 50 ha", "trồng diện tích …", "tăng dân số
+# 1,2%", "đạt giá trị", "thu hút … vốn đầu tư" (investment attracted is an indicator, test 5).
+_OUTCOME_BEFORE_ATTRIBUTE = re.compile(
+    _B + r"(?:tăng|giảm|thu hồi|mở rộng|bàn giao|trồng|gieo trồng|mặt bằng|đạt|chuyển đổi|cải tạo|xử lý|nâng|"
+    r"thu hút|giải ngân|huy động|đăng ký|cấp phép)(?: thêm)?\s*$", re.IGNORECASE)
+_ATTRACTED = re.compile(_B + r"(?:thu hút|đăng ký|cấp phép|cấp mới|giải ngân|huy động|\d+ dự án)" + _E,
+                        re.IGNORECASE)
+# Demographic make-up of a place: "74% dân số là đồng bào dân tộc thiểu số".
+_DEMOGRAPHY_AFTER = re.compile(r"\s*(?:dân số|dân cư|số dân|nhân khẩu)\s+(?:là|thuộc)" + _E, re.IGNORECASE)
+# Population of a place: "Xã có hơn 4.560 nhân khẩu", "với 1,2 triệu dân".
+_POPULATION_UNITS = {"nhân khẩu", "khẩu", "dân"}
+_HAS_BEFORE = re.compile(_B + r"(?:có|với|gồm)\s*$", re.IGNORECASE)
+# Units that measure objects (floors, beds) and are other unless a change verb governs them ("bổ sung 50
+# giường bệnh"); areas and lengths only after an object noun ("khu biệt phủ 13.000 m2") or as geography
+# ("Huyện có gần 10km sông Tô Lịch đi qua"), since "trồng mới 500 ha" and "cải tạo xong 10km" are outcomes.
+_FIXTURE_UNITS = {"tầng", "giường", "giường bệnh"}
+_CHANGE_BEFORE = re.compile(_B + r"(?:thêm|bổ sung|tăng|giảm|kê|đạt|lên|còn|mới)\s*$", re.IGNORECASE)
+_OBJECT_UNITS = {"m2", "m", "ha", "km", "km2"}
+_OBJECT_NOUN_BEFORE = re.compile(
+    _B + r"(?:nhà(?: ở)?|căn(?: hộ| nhà)?|biệt thự|biệt phủ|chung cư|lô đất|thửa(?: đất)?|mảnh(?: đất)?|"
+    r"khu đất|tòa nhà|trụ sở|nhà xưởng|xưởng|nhà kho|sân)(?:\s+[^\s\d,;.]+)?\s*$", re.IGNORECASE)
+_GEOGRAPHY_AFTER = re.compile(r"\s*(?:sông|suối|bờ biển|đường bờ biển|biên giới|đường biên giới)" + _E
+                              + r"|[^,;.]{0,40}?" + _B + r"(?:đi|chảy) qua" + _E, re.IGNORECASE)
+# A person's family and holdings: "có 2 con là liệt sỹ", "một trong 13 điểm trồng cam của gia đình ông Mạnh".
+_CHILDREN_AFTER = re.compile(r"\s*(?:là|đều|trai|gái|liệt)" + _E, re.IGNORECASE)
+_HOLDING_BEFORE = re.compile(_B + r"(?:một trong|có|với|gồm)\s*$", re.IGNORECASE)
+_OF_A_PERSON_AFTER = re.compile(r"[^,;.()]{0,30}?" + _B + r"của (?:gia đình |vợ chồng )?(?:ông|bà|anh|chị)" + _E,
+                                re.IGNORECASE)
 _FUTURE = re.compile(_B + r"(?:sẽ|dự kiến|kế hoạch|quy hoạch)" + _E, re.IGNORECASE)
 # Amounts per case ("Mỗi ván bài người thua nhất nộp 20.000 đồng"), not "mỗi năm … thu lãi 4 tỷ đồng".
 _PER_CASE = re.compile(_B + r"mỗi (?!năm|tháng|quý|tuần|ngày)", re.IGNORECASE)
@@ -245,7 +286,7 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
         return prev.kind
     if figure.year and pub_year and figure.year > pub_year:
         return "target"
-    nearest, frame = None, False
+    nearest, frame, weak_goal = None, False, False
     for a, b, kind in cues:
         if b > figure.start:
             break
@@ -261,7 +302,9 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
             gap = text[b:figure.start]
             if len(gap) > _WEAK_REACH or any(c in gap for c in ",;:"):
                 continue
-            kind = "target"
+            kind, weak_goal = "target", True
+        elif kind == "target":
+            weak_goal = False
         if kind == "reach":
             kind = "target" if nearest in ("target", "plan") else "achieved"
         if kind == "frame":
@@ -270,6 +313,8 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
         nearest = kind
     if _BASELINE_AFTER.match(text, figure.end) and text[max(ss, figure.start - 4):figure.start].strip() == "từ":
         return "achieved"                         # "từ 349 đầu mối xuống còn 268": the present count
+    if (nearest != "target" or weak_goal) and _is_descriptive(text, ss, figure):
+        return "other"                            # "rộng 130 m2", "quy mô 500 giường bệnh", "74% dân số là …"
     if nearest == "target" or _CITED_GOAL.search(left):
         return "target"                           # "phấn đấu có 75% chi bộ", "vượt kế hoạch (18%)"
     if nearest == "other":
@@ -285,6 +330,39 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
     if not frame and _MEASURE_BEFORE.search(left) and _FUTURE.search(text, ss, figure.start):
         return "other"                            # "sẽ thực hiện dự án … rộng khoảng 4-5ha"
     return "achieved"
+
+
+def _is_descriptive(text: str, ss: int, figure: Figure) -> bool:
+    """Whether ``figure`` says what an object, a place or a person is like (eval/README.md, test 4).
+
+    >>> from nlp.figures import extract_figures
+    >>> text = "Căn hộ rộng 130 m2 có giá trị 2,5 tỉ đồng."
+    >>> [_is_descriptive(text, 0, f) for f in extract_figures(text)]
+    [True, True]
+    """
+    left = text[max(ss, figure.start - 40):figure.start]
+    attribute = _ATTRIBUTE_BEFORE.search(left)
+    if attribute:
+        at = figure.start - len(left) + attribute.start()
+        if _OUTCOME_BEFORE_ATTRIBUTE.search(text, max(ss, at - 25), at):
+            return False                          # "giảm diện tích 50 ha", "tăng dân số 1,2%"
+        if "đầu tư" in attribute.group(0) and _ATTRACTED.search(text, ss, at):
+            return False                          # "thu hút 14 dự án … tổng vốn đầu tư 1.500 tỷ đồng"
+        return True
+    unit, after = figure.unit or "", text[figure.end:figure.end + 60]
+    if unit == "%" and _DEMOGRAPHY_AFTER.match(after):
+        return True                               # "74% dân số là đồng bào dân tộc thiểu số"
+    if unit in _POPULATION_UNITS and _HAS_BEFORE.search(left):
+        return True                               # "xã có hơn 4.560 nhân khẩu"
+    if unit in _FIXTURE_UNITS:
+        return not _CHANGE_BEFORE.search(left)    # "nhà ở 2 - 3 tầng", not "bổ sung 50 giường"
+    if unit in _OBJECT_UNITS and (_OBJECT_NOUN_BEFORE.search(left)
+                                  or _HAS_BEFORE.search(left) and _GEOGRAPHY_AFTER.match(after)):
+        return True                               # "khu biệt phủ 13.000 m2", "có gần 10km sông Tô Lịch đi qua"
+    if unit == "con" and _HAS_BEFORE.search(left) and _CHILDREN_AFTER.match(after):
+        return True                               # "có 2 con là liệt sỹ"
+    return (unit not in _MONEY_UNITS and bool(_HOLDING_BEFORE.search(left))
+            and bool(_OF_A_PERSON_AFTER.match(after)))  # "một trong 13 điểm trồng cam của gia đình ông Mạnh"
 
 
 def _in_divided_clause(text: str, pos: int, figure_start: int) -> bool:

@@ -14,6 +14,8 @@ def run(args) -> int:
     msg = f"built {out['built']} of {out['pending']} pending articles"
     if out.get("spooled"):
         msg += f" ({out['spooled']} taken from the crawl spool)"
+    if out.get("rescored"):
+        msg += f"; relevance scored again for {out['rescored']} articles (new relevance model)"
     if out["errors"]:
         msg += f"; {out['errors']} extraction errors (see build_records.error)"
     if out.get("documents") is not None:
