@@ -56,7 +56,7 @@ _LEFT_TRAP = re.compile(r"(?:^|[^\wđĐ])(?:" + "|".join([
     r"tiểu khu", r"cụm", r"lô", r"tầng", r"phòng", r"số nhà", r"nhà số", r"căn hộ", r"block",
     r"điều", r"khoản", r"chương", r"mục", r"phụ lục", r"điểm", r"câu", r"bài", r"trang", r"tập", r"phần",
     r"QL", r"quốc lộ", r"tỉnh lộ", r"ĐT", r"đường", r"đường số", r"Km", r"cầu", r"bến", r"tuyến", r"cổng",
-    r"Trung ương", r"TW", r"T\.Ư", r"TƯ", r"T\.W", r"GMT",
+    r"Trung ương", r"(?-i:TW|T\.Ư|TƯ|T\.W)", r"GMT",                          # not "đầu tư 900 tỷ đồng"
     r"lớp", r"khối", r"đội", r"sư đoàn", r"trung đoàn", r"lữ đoàn", r"tiểu đoàn", r"đại đội", r"quân khu",
     r"quân đoàn", r"vùng", r"bệnh viện", r"trường", r"xe", r"biển số", r"biển kiểm soát", r"BKS", r"mã số", r"mã",
     r"nghị quyết", r"chỉ thị", r"quyết định", r"quy định", r"kết luận", r"kế hoạch", r"thông báo", r"hướng dẫn",
@@ -84,6 +84,9 @@ _QUALIFIER_KIND = {"trên dưới": "approx", "ít nhất": "min", "tối thiể
                    "xấp xỉ": "approx", "ước tính": "approx", "ước": "approx", "dưới": "max"}
 _YEAR = re.compile(r"(?:năm|Năm)\s+((?:19|20)\d{2})(?!\s*[-–—]\s*\d)(?!\d)(?![.,]\d)"
                    r"|(?:tháng|Tháng)\s+\d{1,2}\s*[/-]\s*((?:19|20)\d{2})(?!\d)")
+# What follows a number that is a size even after a name-like word: "bệnh viện 500 giường".
+_CAPACITY = re.compile(r"\s*giường(?![\wđ])")
+_SQUARE = re.compile(r"\s?[2²](?![\d\wđ])")
 _COORDINATED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _ORDINAL_BEFORE = re.compile(r"thứ\s*$")
 _YEAR_WORD_BEFORE = re.compile(r"(?:hằng|hàng|mỗi|trong|cuối|đầu|các|những|nhiều|một|cả|giữa)\s*$", re.IGNORECASE)
@@ -128,8 +131,10 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
         s, e = m.start(1), m.end(1)
         if _overlaps(s, e, blocked) or _overlaps(s, e, taken):
             continue
-        if _LEFT_TRAP.search(text, max(ss, s - 24), s) and not _PERCENT.match(text, e, se):
-            continue                             # "Kế hoạch 290" is a name, "kế hoạch 18%" a goal
+        if _LEFT_TRAP.search(text, max(ss, s - 24), s) and not _PERCENT.match(text, e, se) \
+                and not _CAPACITY.match(text, e, se):
+            continue                             # "Kế hoạch 290" is a name, "kế hoạch 18%" a goal,
+                                                 # "bệnh viện 500 giường" a size
         value = parse_number(m.group(1))
         if value is None:
             continue
@@ -196,6 +201,11 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
             continue
         if how is None and _YEARLIKE.fullmatch(text, s, num_end) and (unit in _TIME_UNITS or unit == "lần"):
             continue                             # "năm 2014 và 2015 lần lượt …": a year
+        if unit in ("m", "km"):
+            square = _SQUARE.match(text, uend, se)   # "13.000 m 2", "5 km²": an area
+            if square and (unit == "m" or "²" in square.group(0)):
+                unit, uend = unit + "2", square.end()
+        unit = unit.replace("²", "2")
         if unit == "%":
             more = match_unit(text, uend)        # "75% chi bộ", "26,2% TCCSĐ"
             if more and more[0] != "%" and more[1] <= se:

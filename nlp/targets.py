@@ -8,7 +8,8 @@ number — goal or plan (``target``), rule, condition or design (``other``), fac
 1. non-measuring numbers are ``other``: durations and ages ("90 năm",
    "tối thiểu 3 năm"), counts of the parts of a text, programme or plan
    ("3 chuyên đề", "14 nhiệm vụ", "7 chương trình đột phá", "4 kênh", "19 tiêu
-   chí", "dưới 5 tiêu chí") unless reported met ("đạt và vượt 21/22 chỉ tiêu");
+   chí", "dưới 5 tiêu chí") unless reported met ("đạt và vượt 21/22 chỉ tiêu"),
+   anaphoric counts of documents just named ("… 2 quyết định quan trọng này");
    a figure listed right after another ("kiểm tra 796 tổ chức đảng, 1.256 đảng
    viên", "359 trường hợp (10,6%)") takes the kind of the one before;
 2. prospective is ``target``: a year after the article's ("Năm 2019 … đạt 30%"
@@ -26,10 +27,24 @@ number — goal or plan (``target``), rule, condition or design (``other``), fac
    other when nearest; prize tables ("Cơ cấu giải gồm 1 giải đặc biệt",
    "giải A: 50 triệu đồng", "tiền thưởng 15 triệu đồng") and amounts per case
    ("Mỗi ván bài … nộp 20.000 đồng");
-4. everything else is stated as fact and ``achieved``: results (đã, được, đạt,
+4. descriptive attributes of an object, a place or a person are ``other``,
+   existing or planned, whatever result cue came before (only a goal cue keeps
+   a target): an attribute word right before the figure ("rộng 130 m2", "dài 7
+   km", "có diện tích tự nhiên hơn 1.360 ha", "dân số", "quy mô 500 giường
+   bệnh", "công suất", "trị giá 2,5 tỉ đồng", "có giá trị 718 tỉ đồng", "giá
+   thuê", "vốn đầu tư khoảng 200 tỷ đồng", "sở hữu", "nắm gần 1,7 triệu cổ
+   phiếu", "đi qua địa bàn 5 huyện") unless an outcome verb governs it ("giảm
+   diện tích", "thu hút 14 dự án … tổng vốn đầu tư"); demographic make-up ("74%
+   dân số là đồng bào dân tộc") and population ("có hơn 4.560 nhân khẩu");
+   floors and beds ("nhà ở 2 - 3 tầng", not "bổ sung 50 giường"); areas and
+   lengths after an object noun ("khu biệt phủ 13.000 m2") or as geography ("có
+   gần 10km sông Tô Lịch đi qua", not "cải tạo xong gần 10km"); a person's
+   family and holdings ("có 2 con là liệt sỹ", "13 điểm trồng cam của gia đình
+   ông Mạnh");
+5. everything else is stated as fact and ``achieved``: results (đã, được, đạt,
    kết quả, "kết nạp 181 đảng viên"), stocks and statistics now or at a past
-   date ("có 3.381 đảng viên", "hiện có khoảng 25 khu", "năm 2015 có diện tích
-   599.066 ha"), baselines ("(năm 2015 là 51,4%)", 349 in "từ 349 … xuống còn
+   date ("có 3.381 đảng viên", "hiện có khoảng 25 khu", "đất nông nghiệp, năm
+   2010 có 476.157 ha"), baselines ("(năm 2015 là 51,4%)", 349 in "từ 349 … xuống còn
    268"), realis habituals ("Hằng năm … kết nạp khoảng 10.000 đảng viên") and
    groups that exist before the future said of them ("110 thanh niên … sẽ được
    học tập").
@@ -108,6 +123,10 @@ _PRIZE_REALIS = re.compile(_B + r"(?:đạt|đoạt|giành|trao|nhận|được|
 _PART_UNIT = re.compile(r"\s*(?:nhóm\s+)?(?:chuyên đề|nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu|tiêu chí|vấn đề|yếu tố|"
                         r"khâu|điều|kênh|chương trình|đột phá|câu hỏi|tập|chương|nội dung|bước|giai đoạn)" + _E,
                         re.IGNORECASE)
+# Anaphoric counts of documents just named: "Quyết định 935 và Quyết định 936 … 2 quyết định quan trọng này".
+_DOCUMENT_UNITS = {"quyết định", "nghị quyết", "chỉ thị", "kết luận", "quy định", "văn bản", "văn kiện", "kế hoạch",
+                   "đề án", "nghị định", "thông tư", "luật"}
+_ANAPHOR_AFTER = re.compile(r"\s*(?:[^\s,;.]+\s+){0,2}?(?:này|nói trên|kể trên|trên(?=\s*[,;.)]))" + _E, re.IGNORECASE)
 # ... unless reported met: "đạt và vượt 21/22 chỉ tiêu", "9 chỉ tiêu vượt kế hoạch".
 _PART_MET_BEFORE = re.compile(_B + r"(?:đạt|vượt|hoàn thành)(?: và vượt)?(?: được)?\s*$", re.IGNORECASE)
 _PART_MET_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:vượt|đạt)" + _E, re.IGNORECASE)
@@ -124,7 +143,7 @@ _ATTRIBUTE_BEFORE = re.compile(_B + r"(?:" + "|".join([
     r"(?<!mở )rộng", r"(?<!kéo )dài", r"chiều (?:dài|rộng|cao|sâu)", r"độ (?:cao|sâu)", r"nặng", r"dung tích",
     r"diện tích(?: tự nhiên| sàn| xây dựng| khuôn viên| mặt nước)?", r"dân số", r"quy mô", r"sức chứa",
     r"công suất(?: thiết kế)?", r"trọng tải", r"trị giá", r"(?:có|với) giá trị(?: ước tính)?",
-    r"(?<!đánh )(?<!bình ổn )giá(?: bán| thuê| mua| chuyển nhượng| khởi điểm| trị ước tính)?",
+    r"(?<!đánh )(?<!bình ổn )(?<!đấu )(?<!đơn )(?<!tỷ )(?<!tỉ )giá(?: bán| thuê| mua| chuyển nhượng| khởi điểm| trị ước tính)?",
     r"vốn đầu tư", r"tổng mức đầu tư", r"sở hữu", r"nắm(?: giữ)?",
     r"(?:đi|chảy) qua(?: địa bàn| địa phận)?", r"(?:nằm|trải dài|trải rộng) trên(?: địa bàn| địa phận)?",
 ]) + r")\s*(?:là|:)?\s*$", re.IGNORECASE)
@@ -133,12 +152,24 @@ _ATTRIBUTE_BEFORE = re.compile(_B + r"(?:" + "|".join([
 _OUTCOME_BEFORE_ATTRIBUTE = re.compile(
     _B + r"(?:tăng|giảm|thu hồi|mở rộng|bàn giao|trồng|gieo trồng|mặt bằng|đạt|chuyển đổi|cải tạo|xử lý|nâng|"
     r"thu hút|giải ngân|huy động|đăng ký|cấp phép)(?: thêm)?\s*$", re.IGNORECASE)
+# The value of what an event moved is its outcome: gifts handed over ("tặng 1.000 suất quà trị giá 400 triệu
+# đồng"), goods seized or smuggled, sums of a wrongdoing case, trade; a threshold ("có giá trị từ 500 triệu
+# đồng trở lên") stays other.
+_VALUE_EVENT = re.compile(_B + r"(?:tặng|trao|bàn giao|hỗ trợ|ủng hộ|quyên góp|chiếm đoạt|thu giữ|tịch thu|"
+                          r"nhập lậu|buôn lậu|bắt giữ|nhập khẩu|xuất khẩu|nhập về|phát hành|ký|cấp phép)" + _E,
+                          re.IGNORECASE)
+# An area worked by the reported activity is an outcome or land use: "trồng rau … trên diện tích 150 ha".
+_AREA_ACTIVITY = re.compile(_B + r"(?:trồng|gieo|cấy|canh tác|sản xuất|nuôi|chuyển đổi|áp dụng|dồn điền|thu hoạch|"
+                            r"khai hoang|thu hồi|giải phóng|bồi thường)" + _E, re.IGNORECASE)
+_SHARES_AFTER = re.compile(r"\s*(?:vốn|cổ phần|cổ phiếu)" + _E, re.IGNORECASE)
 _ATTRACTED = re.compile(_B + r"(?:thu hút|đăng ký|cấp phép|cấp mới|giải ngân|huy động|\d+ dự án)" + _E,
                         re.IGNORECASE)
 # Demographic make-up of a place: "74% dân số là đồng bào dân tộc thiểu số".
 _DEMOGRAPHY_AFTER = re.compile(r"\s*(?:dân số|dân cư|số dân|nhân khẩu)\s+(?:là|thuộc)" + _E, re.IGNORECASE)
 # Population of a place: "Xã có hơn 4.560 nhân khẩu", "với 1,2 triệu dân".
 _POPULATION_UNITS = {"nhân khẩu", "khẩu", "dân"}
+# ("với 15.000 nhân khẩu" after "4.730 hộ bị thu hồi đất" counts those affected: only "có"/"gồm" or "với … dân")
+_HAS_POPULATION_BEFORE = re.compile(_B + r"(?:có|gồm)\s*$", re.IGNORECASE)
 _HAS_BEFORE = re.compile(_B + r"(?:có|với|gồm)\s*$", re.IGNORECASE)
 # Units that measure objects (floors, beds) and are other unless a change verb governs them ("bổ sung 50
 # giường bệnh"); areas and lengths only after an object noun ("khu biệt phủ 13.000 m2") or as geography
@@ -147,14 +178,18 @@ _FIXTURE_UNITS = {"tầng", "giường", "giường bệnh"}
 _CHANGE_BEFORE = re.compile(_B + r"(?:thêm|bổ sung|tăng|giảm|kê|đạt|lên|còn|mới)\s*$", re.IGNORECASE)
 _OBJECT_UNITS = {"m2", "m", "ha", "km", "km2"}
 _OBJECT_NOUN_BEFORE = re.compile(
-    _B + r"(?:nhà(?: ở)?|căn(?: hộ| nhà)?|biệt thự|biệt phủ|chung cư|lô đất|thửa(?: đất)?|mảnh(?: đất)?|"
-    r"khu đất|tòa nhà|trụ sở|nhà xưởng|xưởng|nhà kho|sân)(?:\s+[^\s\d,;.]+)?\s*$", re.IGNORECASE)
+    _B + r"(?:nhà(?: ở)?|căn(?: hộ| nhà)?|biệt thự|biệt phủ|chung cư|lô đất|(?<!đổi )thửa(?: đất)?|mảnh(?: đất)?|"
+    r"khu đất|tòa nhà|trụ sở|nhà xưởng|xưởng|nhà kho|sân)"
+    r"(?:\s+(?!(?:được|đã|là|có|với|và|gồm|khoảng|gần|hơn|trên|dưới|từ)" + _E + r")[^\s\d,;.]+)?\s*$", re.IGNORECASE)
 _GEOGRAPHY_AFTER = re.compile(r"\s*(?:sông|suối|bờ biển|đường bờ biển|biên giới|đường biên giới)" + _E
                               + r"|[^,;.]{0,40}?" + _B + r"(?:đi|chảy) qua" + _E, re.IGNORECASE)
+# A descriptive area passes its kind on to the figures listed after it ("diện tích tự nhiên hơn 1.360 ha, hơn
+# 4.560 nhân khẩu"), not to those affected by an event ("có diện tích 15,9 ha, 41 hộ bị ảnh hưởng").
+_AFFECTED_UNITS = {"hộ", "người", "trường hợp", "đảng viên", "cán bộ", "học sinh", "lao động"}
 # A person's family and holdings: "có 2 con là liệt sỹ", "một trong 13 điểm trồng cam của gia đình ông Mạnh".
 _CHILDREN_AFTER = re.compile(r"\s*(?:là|đều|trai|gái|liệt)" + _E, re.IGNORECASE)
 _HOLDING_BEFORE = re.compile(_B + r"(?:một trong|có|với|gồm)\s*$", re.IGNORECASE)
-_OF_A_PERSON_AFTER = re.compile(r"[^,;.()]{0,30}?" + _B + r"của (?:gia đình |vợ chồng )?(?:ông|bà|anh|chị)" + _E,
+_OF_A_PERSON_AFTER = re.compile(r"(?:\s+[^\s,;.()]+){0,3}?\s+của (?:gia đình |vợ chồng )?(?:ông|bà|anh|chị)" + _E,
                                 re.IGNORECASE)
 _FUTURE = re.compile(_B + r"(?:sẽ|dự kiến|kế hoạch|quy hoạch)" + _E, re.IGNORECASE)
 # Amounts per case ("Mỗi ván bài người thua nhất nộp 20.000 đồng"), not "mỗi năm … thu lãi 4 tỷ đồng".
@@ -278,12 +313,15 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
     if figure.unit in _TIME_UNITS:
         return "other"                            # "90 năm", "tối thiểu 3 năm"
     left = text[max(ss, figure.start - 30):figure.start]
+    if (figure.unit or "").lower() in _DOCUMENT_UNITS and _ANAPHOR_AFTER.match(text, figure.end):
+        return "other"                            # "tầm quan trọng của 2 quyết định này"
     if _is_part_count(text, figure):
         met = _PART_MET_BEFORE.search(left) or _PART_MET_AFTER.match(text, figure.end)
         return "achieved" if met else "other"
     if prev is not None and prev.kind and prev.unit not in _TIME_UNITS and not _is_part_count(text, prev) and (
-            _LISTED.fullmatch(text, prev.end, figure.start) or _SUBSET_BEFORE.search(left)):
-        return prev.kind
+            _LISTED.fullmatch(text, prev.end, figure.start) or _SUBSET_BEFORE.search(left)) and not (
+            prev.unit in _OBJECT_UNITS and figure.unit in _AFFECTED_UNITS and _is_descriptive(text, ss, prev)):
+        return prev.kind                          # "diện tích 15,9 ha, 41 hộ bị ảnh hưởng": 41 is its own
     if figure.year and pub_year and figure.year > pub_year:
         return "target"
     nearest, frame, weak_goal = None, False, False
@@ -313,7 +351,7 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
         nearest = kind
     if _BASELINE_AFTER.match(text, figure.end) and text[max(ss, figure.start - 4):figure.start].strip() == "từ":
         return "achieved"                         # "từ 349 đầu mối xuống còn 268": the present count
-    if (nearest != "target" or weak_goal) and _is_descriptive(text, ss, figure):
+    if (nearest != "target" or weak_goal) and _is_descriptive(text, ss, figure, prev):
         return "other"                            # "rộng 130 m2", "quy mô 500 giường bệnh", "74% dân số là …"
     if nearest == "target" or _CITED_GOAL.search(left):
         return "target"                           # "phấn đấu có 75% chi bộ", "vượt kế hoạch (18%)"
@@ -332,8 +370,11 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
     return "achieved"
 
 
-def _is_descriptive(text: str, ss: int, figure: Figure) -> bool:
+def _is_descriptive(text: str, ss: int, figure: Figure, prev: Figure | None = None) -> bool:
     """Whether ``figure`` says what an object, a place or a person is like (eval/README.md, test 4).
+
+    ``prev`` is the figure before it in the sentence: the value of goods it has just counted ("11.000 tấn,
+    trị giá 100 triệu USD") measures the same thing, not an asset.
 
     >>> from nlp.figures import extract_figures
     >>> text = "Căn hộ rộng 130 m2 có giá trị 2,5 tỉ đồng."
@@ -346,14 +387,26 @@ def _is_descriptive(text: str, ss: int, figure: Figure) -> bool:
         at = figure.start - len(left) + attribute.start()
         if _OUTCOME_BEFORE_ATTRIBUTE.search(text, max(ss, at - 25), at):
             return False                          # "giảm diện tích 50 ha", "tăng dân số 1,2%"
-        if "đầu tư" in attribute.group(0) and _ATTRACTED.search(text, ss, at):
+        word = attribute.group(0).lower()
+        if word.startswith("nắm") and not (figure.unit in ("cổ phiếu", "cổ phần")
+                                          or _SHARES_AFTER.match(text, figure.end)):
+            return False                          # "nắm 52 ghế": seats won, not a holding
+        if "đầu tư" in word and _ATTRACTED.search(text, ss, at):
             return False                          # "thu hút 14 dự án … tổng vốn đầu tư 1.500 tỷ đồng"
+        clause = _clause_break(text, ss, at)
+        if "trị" in word and "trở" not in figure.text and (
+                _VALUE_EVENT.search(text, clause, at) or prev is not None and prev.unit not in _MONEY_UNITS | {"%"}
+                and prev.end <= at and at - prev.end <= 40 and not re.search(r"[;.:]", text[prev.end:at])):
+            return False                          # "tặng 1.000 suất quà, trị giá …", "8kg vàng trị giá …"
+        if "diện tích" in word and not re.search(r"(?:có|với)(?: tổng)?\s*$", text[max(ss, at - 12):at]) \
+                and _AREA_ACTIVITY.search(text, max(ss, text.rfind(";", ss, at) + 1), at):
+            return False                          # "trồng rau … trên diện tích 150 ha"
         return True
     unit, after = figure.unit or "", text[figure.end:figure.end + 60]
     if unit == "%" and _DEMOGRAPHY_AFTER.match(after):
         return True                               # "74% dân số là đồng bào dân tộc thiểu số"
-    if unit in _POPULATION_UNITS and _HAS_BEFORE.search(left):
-        return True                               # "xã có hơn 4.560 nhân khẩu"
+    if unit in _POPULATION_UNITS and (_HAS_POPULATION_BEFORE.search(left) or unit == "dân" and _HAS_BEFORE.search(left)):
+        return True                               # "xã có hơn 4.560 nhân khẩu", "với hơn 600 triệu dân"
     if unit in _FIXTURE_UNITS:
         return not _CHANGE_BEFORE.search(left)    # "nhà ở 2 - 3 tầng", not "bổ sung 50 giường"
     if unit in _OBJECT_UNITS and (_OBJECT_NOUN_BEFORE.search(left)

@@ -68,6 +68,16 @@ def summary(sentence):
      [("359 trường hợp", 359, None, "trường hợp", "exact"), ("10,6%", 10.6, None, "%", "exact")]),
     ("Công trình dài 14,7 km.", [("14,7 km", 14.7, None, "km", "exact")]),
     ("Diện tích mở rộng lên 12ha.", [("12ha", 12, None, "ha", "exact")]),
+    # areas: "m 2" and "m²" are square metres; "đầu tư" before a number is not the "TƯ" of a document name
+    ("Căn nhà rộng 85 m 2 ở mặt phố.", [("85 m 2", 85, None, "m2", "exact")]),
+    ("Khu đất 600 m² bỏ hoang.", [("600 m²", 600, None, "m2", "exact")]),
+    ("Xã có diện tích 12 km².", [("12 km²", 12, None, "km2", "exact")]),
+    ("Đường dài 2 km 2 làn xe.", [("2 km", 2, None, "km", "exact")]),
+    ("Dự án có tổng vốn đầu tư 4.100 tỷ đồng.", [("4.100 tỷ đồng", 4_100_000_000_000, None, "đồng", "exact")]),
+    ("Quán triệt Nghị quyết TƯ 4 đến 50 đảng viên.", [("50 đảng viên", 50, None, "đảng viên", "exact")]),
+    # a size after a name-like word: "bệnh viện 250 giường", but "Bệnh viện 175" is a name
+    ("Bệnh viện 250 giường vừa khánh thành.", [("250 giường", 250, None, "giường", "exact")]),
+    ("Bệnh viện 175 tiếp nhận bệnh nhân.", []),
 ])
 def test_figure_formats_units_and_qualifiers(sentence, expected):
     assert summary(sentence) == expected
