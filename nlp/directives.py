@@ -33,6 +33,12 @@ trên", "quy định của Trung ương về nêu gương", "nghị quyết chuy
 quyết" alone): every pattern needs a number, a symbol, a plenum, a congress, a
 title or the Charter's name. State documents ("Nghị quyết 35 của Chính phủ") are
 dropped, and so are later bare mentions of the same kind and number in the article.
+A bare short form or a title-only document stands only while nothing makes it a state
+one (``_state_document``): a state symbol for its number anywhere ("Nghị quyết 19-2017/NQ-CP"),
+a state body ordering it in its sentence or the one before ("Thủ tướng ... yêu cầu ... theo
+Chỉ thị số 26"), a state issuer after it, a state-business subject ("... về hỗ trợ và phát
+triển doanh nghiệp") with no party word near, or, without any id, an article that never
+speaks of the party ("Nghị quyết 148" in a report on port fees).
 
 Span conventions (shared seeds-gold-example.json): a numbered form ends at its
 symbol ("Chỉ thị số 05-CT/TW", not "... của Bộ Chính trị"); a short form takes
@@ -71,6 +77,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import gazetteer
+from .sentences import sentence_spans
 from .types import Directive
 
 __all__ = ["extract_directives"]
@@ -180,7 +187,9 @@ _BODY_NAMED = (r"(?i:Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành
                rf"|(?i:Ban\s+Thường\s+vụ)\s+(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng)\s+{_UY}(?:\s+(?:TP\.(?=\s)|[{_UP}][\w]*))*")
 _STATE = (r"(?:Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân|Chủ\s+tịch"
           r"|Ủy\s+ban\s+Thường\s+vụ\s+Quốc\s+hội|Bộ\s+trưởng|Bộ\s+(?!Chính\s+trị)[" + _UP + r"]|Tòa\s+án|Viện\s+kiểm\s+sát"
-          r"|Sở\s+[" + _UP + r"]|Tổng\s+cục|Cục\s+[" + _UP + r"]|Ngân\s+hàng\s+Nhà\s+nước|Nhà\s+nước)")
+          r"|Sở\s+[" + _UP + r"]|Tổng\s+cục|Cục\s+[" + _UP + r"]|Ngân\s+hàng\s+Nhà\s+nước|Nhà\s+nước|(?:QH|NHNN)(?![\w])"
+          # not Vietnamese bodies at all: "Nghị quyết 2334 của Hội đồng Bảo an LHQ"
+          r"|Hội\s+đồng\s+Bảo\s+an|Liên\s+hợp\s+quốc|LHQ(?![\w]))")
 _STATE_IN = re.compile(r"\s(?:của|do)\s+" + _STATE)
 _STATE_BODY = re.compile(r"(?:\s*,?\s*của\s+|\s+)" + _STATE)
 # a state body just before a short form: "Thủ tướng ban hành Quyết định số 153"
@@ -274,6 +283,52 @@ _TRIGGER = re.compile(
     r"|chương\s+trình|quy\s+chế|điều\s+lệ|chuyên\s+đề)|NQ|KL|\d\s*[-–/]\s*[A-ZĐ]{1,4}[a-z]?\s*[/-]"
 )
 
+# --- state documents (GUIDE.md §2: named directives are party documents) ---------------------------
+# a number written with a state symbol anywhere in the article: "19-2017/NQ-CP", "26/CT-TTg", "148/2016/NQ-HĐND",
+# "824-QĐ/TTg"; the same kind and number elsewhere in the article is that state document
+_STATE_SYMBOL = re.compile(
+    r"(?<![\w/.,–-])(?P<num>\d{1,4})\s*(?:(?:[-–/]\s*(?:19|20)\d\d\s*)?/\s*(?P<abbr>[A-ZĐ][A-ZĐa-z]{0,5})\s*[-–]\s*"
+    r"(?P<iss>[A-ZĐ][A-ZĐa-z]{0,9})|[-–]\s*(?P<abbr2>[A-ZĐ][A-ZĐa-z]{0,5})\s*/\s*(?P<iss2>"
+    + "|".join(sorted(_STATE_ISSUERS, key=len, reverse=True)) + r"))(?![\w])"
+)
+# number and year, the style of state legal documents (party symbols never carry the year): "Quyết định 150/2004"
+_STATE_NUMBER_YEAR = re.compile(
+    rf"(?<![\w])(?P<tw>(?i:{_ci(_TYPE_WORDS)}))\s+(?:(?:số|Số)\s+)?(?P<num>\d{{1,4}})\s*/\s*(?:19|20)\d\d(?![\d/])"
+)
+_STATE_AUTHOR_BODY = (
+    r"(?:(?:Phó\s+)?Thủ\s+tướng|Chính\s+phủ|Quốc\s+hội|UBND|HĐND|Ủy\s+ban\s+nhân\s+dân|Hội\s+đồng\s+nhân\s+dân"
+    r"|Bộ\s+trưởng|Bộ\s+(?!Chính\s+trị)[" + _UP + r"]|Sở\s+[" + _UP + r"]|NHNN|Ngân\s+hàng\s+Nhà\s+nước)"
+)
+# a state body as the author in a sentence: "Thủ tướng Nguyễn Xuân Phúc đã yêu cầu ... theo Chỉ thị số 26"
+_STATE_AUTHOR = re.compile(
+    _STATE_AUTHOR_BODY + r"[^.;:!?\n]{0,60}?(?<![\w])(?:ban\s+hành|ký|yêu\s+cầu|chỉ\s+đạo|giao|phê\s+duyệt|quyết\s+định|công\s+bố"
+    r"|ra\s+(?:chỉ\s+thị|nghị\s+quyết|quyết\s+định))(?![\w])"
+)
+# a state body that approves, issues or passes a document named by title just after: "... của Thủ tướng Chính phủ
+# phê duyệt Đề án “...”", "Bộ Y tế ban hành Kế hoạch “...”", "Chính phủ trình Quốc hội xem xét Nghị quyết về ..."
+_STATE_ISSUES_BEFORE = re.compile(
+    r"(?:" + _STATE_AUTHOR_BODY + r"|QH|\d+(?:/(?:19|20)\d\d)?/[A-ZĐ][A-ZĐa-z]*-(?:TTg|CP|UBND|BYT|BTP|BTC|BNV))"
+    r"[^.;:!?\n“”\"]{0,60}?(?<![\w])(?:phê\s+duyệt|ban\s+hành|(?:xem\s+xét,?\s+)?thông\s+qua|xem\s+xét|trình)\s*$"
+)
+# a state issuer after a document named by title: "Đề án “...” vừa được Thủ tướng Chính phủ phê duyệt"
+_STATE_AFTER_TITLE = re.compile(r"\s*,?\s*(?:của|do|(?:đã\s+|vừa\s+|sẽ\s+)?được)\s+" + _STATE)
+# "... về <subject> của Chính phủ": a state issuer after the subject of a short form, in the same clause
+_STATE_AFTER_SUBJECT = re.compile(r"\s*,?\s*về\s+[^.;:!?\n“”\"()]{3,100}?\s(?:của|do)\s+" + _STATE)
+# "Chỉ thị số 26, Công điện ngày 2/2/2017 của Thủ tướng": a state issuer later in the clause of a mention with no id
+_STATE_LATER_IN_CLAUSE = re.compile(r"[^.;:!?\n“”\"()]{0,80}?\s(?:của|do)\s+" + _STATE)
+# subjects that are state business, not party work: fees, taxes, enterprise support, business climate, land
+_STATE_SUBJECT = re.compile(
+    r"(?<![\w])(?<!chi\s)(?<!kinh\s)(?i:(?:lệ\s+)?phí|thuế|(?:hỗ\s+trợ|phát\s+triển)\s+(?:và\s+phát\s+triển\s+)?doanh\s+nghiệp"
+    r"|môi\s+trường\s+kinh\s+doanh|năng\s+lực\s+cạnh\s+tranh|thủ\s+tục\s+hành\s+chính|thu\s+hồi\s+đất"
+    r"|bồi\s+thường|giải\s+phóng\s+mặt\s+bằng)(?![\w])"
+)
+# party words: an article without any of them does not report a party document by a bare number or title
+_PARTY_WORD = re.compile(
+    rf"(?<![\w])(?:(?i:đảng)|(?:Tỉnh|Thành|Huyện|Quận|Thị|tỉnh|thành|huyện|quận|thị)\s+{_UY}|(?i:cấp)\s+{_UY}"
+    r"|(?i:bộ\s+chính\s+trị|ban\s+bí\s+thư|chi\s+bộ|tổng\s+bí\s+thư|hội\s+nghị\s+trung\s+ương"
+    r"|ban\s+chấp\s+hành\s+trung\s+ương))(?![\w])"
+)
+
 
 @dataclass
 class _Candidate:
@@ -285,6 +340,8 @@ class _Candidate:
     anchor: bool = False                # identity explicit: a symbol, or a party issuer named after it
     needs_support: bool = False         # lower-case type word, no issuer: kept only if the article names it
     term_inferred: bool = False         # plenum term taken from the date, not the text
+    form: str = ""                      # "short" or "title": forms whose party identity needs evidence
+    lent: bool = False                  # id lent by an explicit mention of the same document
 
 
 @dataclass
@@ -295,6 +352,40 @@ class _Article:
     published: str | None
     state_keys: set = field(default_factory=set)
     _thanh_uy: list = field(default_factory=list)
+    _party: list = field(default_factory=list)
+    _symbols_read: list = field(default_factory=list)
+    _sentences: list = field(default_factory=list)
+
+    def is_state(self, key: tuple[str, int] | None) -> bool:
+        """True when the article names this kind and number as a state document: with a state issuer after a
+        mention ("Nghị quyết 35 của Chính phủ"), with a state symbol ("19-2017/NQ-CP", "26/CT-TTg") or with
+        the year after the number ("Quyết định 150/2004")."""
+        if not self._symbols_read:
+            self._symbols_read.append(True)
+            for m in _STATE_SYMBOL.finditer(self.text):
+                abbr, iss = (m["abbr"], m["iss"]) if m["abbr"] else (m["abbr2"], m["iss2"])
+                abbr = _ABBR_SPELLINGS.get(abbr, abbr)
+                if abbr in _ABBR_KIND and not _PARTY_ISSUER.fullmatch(_issuer_code(iss)):
+                    self.state_keys.add(_key(_ABBR_KIND[abbr], m["num"]))
+            for m in _STATE_NUMBER_YEAR.finditer(self.text):
+                self.state_keys.add(_key(_type_kind(m["tw"]), m["num"]))
+        return key in self.state_keys
+
+    def party_context(self) -> bool:
+        """True when the article speaks of the party at all ("Đảng", "Tỉnh ủy", "cấp ủy", "đảng viên" ...)."""
+        if not self._party:
+            self._party.append(bool(_PARTY_WORD.search(self.text)))
+        return self._party[0]
+
+    def near(self, pos: int) -> tuple[int, int]:
+        """Start and end of the sentence holding ``pos`` and the one before it."""
+        if not self._sentences:
+            self._sentences.extend(sentence_spans(self.text))
+        spans = self._sentences
+        for i, (s, e) in enumerate(spans):
+            if s <= pos < e or pos == e:
+                return (spans[i - 1][0] if i else s), e
+        return max(0, pos - 200), min(len(self.text), pos + 200)
 
     def thanh_uy_code(self) -> str | None:
         """Symbol of an unnamed "Thành ủy": TU if the article names a centrally-run city's, ThU if another."""
@@ -555,7 +646,8 @@ def _short(text: str, published: str | None, article: _Article):
                         for x in _LIST_ITEM.finditer(m["more"])]
         after_list = m.end("more") if m["more"] else m.end("num")
         after_date = m.end("dated") if m["dated"] else after_list
-        if _STATE_BODY.match(text, after_date) or _STATE_BEFORE.search(text, max(0, m.start() - 50), m.start()):
+        state_before = not (m["body"] or m["body2"]) and _STATE_BEFORE.search(text, max(0, m.start() - 50), m.start())
+        if _STATE_BODY.match(text, after_date) or state_before:
             # a state document ("Chỉ thị 16 của Thủ tướng"), not a party one; nor are its later bare mentions
             article.state_keys.update(_key(kind, n) for _, _, n in numbers)
             continue
@@ -568,6 +660,9 @@ def _short(text: str, published: str | None, article: _Article):
         issued = None
         if m["dated"]:
             issued = _issued_from(m) if m["y"] else None
+        # "Nghị quyết 11 năm 2011": the year alone still rules out a known document of another year
+        said = issued or m["y2"]
+        said_day = issued or (f"{m['y2']}-12-31" if m["y2"] else None)
         term = _term_value(m["term"] or m["term2"])
         with_tail = bool(body) and not m["dated"] and not m["more"]
         for i, (s, e, num) in enumerate(numbers):
@@ -576,18 +671,19 @@ def _short(text: str, published: str | None, article: _Article):
             d = Directive(start=start, end=end, text=text[start:end], kind=kind, number=num, issuer=body,
                           level=_level_of_code(code), issued=issued, term=term)
             if code == "TW" or (body is None and not lower):
-                doc = _consistent(gazetteer.lookup_short(kind, num, issued or published), issued, term, published)
+                doc = _consistent(gazetteer.lookup_short(kind, num, said_day or published), said, term, published)
                 _fill_from(d, doc)
             if code and d.canonical_id is None:
                 d.symbol = f"{_KIND_ABBR[kind]}/{code}"
                 d.canonical_id = f"{_pad(num)}-{d.symbol}"
                 if code == "TW":
-                    _fill_from(d, _consistent(gazetteer.lookup_id(d.canonical_id, issued or published, term),
-                                              issued, term, published))
+                    _fill_from(d, _consistent(gazetteer.lookup_id(d.canonical_id, said_day or published, term),
+                                              said, term, published))
             # a lower-case type word, or a further number of an unidentified list ("Quyết định 19 và 54"),
             # stands only if the article names the same document elsewhere
             support = code is None and (lower or (i > 0 and d.canonical_id is None))
-            yield _Candidate(start, end, 1, d, key=_key(kind, num), anchor=code is not None, needs_support=support)
+            yield _Candidate(start, end, 1, d, key=_key(kind, num), anchor=code is not None, needs_support=support,
+                             form="short")
 
 
 def _plenum(text: str, published: str | None, article: _Article):
@@ -651,7 +747,7 @@ def _titled(text: str, published: str | None, article: _Article):
         kind = _type_kind(m["tw"]) or "chuong_trinh"
         title = (m["t1"] or m["t2"]).strip()
         d = Directive(start=m.start(), end=m.end(), text=m.group(0), kind=kind, title=title)
-        yield _Candidate(m.start(), m.end(), 1, d)
+        yield _Candidate(m.start(), m.end(), 1, d, form="title")
 
 
 def _unquoted(text: str, published: str | None, article: _Article):
@@ -702,7 +798,7 @@ def _unquoted(text: str, published: str | None, article: _Article):
         end = m.start("subject") + len(subject)
         d = Directive(start=m.start(), end=end, text=text[m.start():end], kind=kind, title=subject,
                       issuer=re.sub(r"\s+", " ", m["body"]) if m["body"] else None)
-        yield _Candidate(m.start(), end, 0, d)
+        yield _Candidate(m.start(), end, 0, d, form="title")
 
 
 def _glossed(text: str, published: str | None, article: _Article):
@@ -785,12 +881,67 @@ def _resolve_in_article(kept: list[_Candidate], article: _Article) -> list[_Cand
             d.canonical_id, d.symbol, d.level = src.canonical_id, src.symbol, src.level
             d.issuer = src.issuer
             d.term, d.issued, d.title = src.term or d.term, src.issued or d.issued, src.title or d.title
+            c.lent = True
             out.append(c)
-        elif c.needs_support or c.key in article.state_keys:
+        elif c.needs_support or article.is_state(c.key):
             continue  # "quyết định số 15" alone; "Nghị quyết 35" after "Nghị quyết 35 của Chính phủ"
         else:
             out.append(c)
     return out
+
+
+def _state_document(c: _Candidate, text: str, article: _Article) -> str | None:
+    """Why a mention whose party identity the text never makes explicit is a state document, or None.
+
+    Only bare short forms ("Nghị quyết 19") and documents named by title alone are judged; a party symbol,
+    a party issuer, or an explicit mention of the same document elsewhere in the article keeps a mention.
+    The reasons, in order:
+
+    - ``no-party-context``: no id and the article never speaks of the party ("Nghị quyết 148" in a report on
+      port fees);
+    - ``state-symbol``: the article writes the same kind and number with a state symbol ("Nghị quyết 19" beside
+      "Nghị quyết 19-2017/NQ-CP"), or with a state issuer after another mention (``_Article.state_keys``);
+    - ``state-issuer-after``: "Nghị quyết 35 về hỗ trợ và phát triển doanh nghiệp của Chính phủ"; with no id,
+      also later in its clause ("Chỉ thị số 26, Công điện ngày 2/2/2017 của Thủ tướng");
+    - ``state-author``: no id, and the sentence or the one before names a state body as the one that issues or
+      orders ("Thủ tướng ... đã yêu cầu ... theo Chỉ thị số 26"), with no party word in them;
+    - ``state-subject``: the subject after it ("về ...") is state business (fees, taxes, enterprise support,
+      business climate, land clearance) with no party word near; a mention with no id is judged on its
+      sentence and the one before;
+    - ``state-approves``: a document named by title that a state body approves or issues ("Quyết định số
+      77/QĐ-TTg ... phê duyệt Đề án “...”") or that names a state issuer after its title.
+    """
+    if c.anchor or c.lent or c.form not in ("short", "title"):
+        return None
+    d = c.directive
+    if d.canonical_id is None and not article.party_context():
+        return "no-party-context"
+    if c.form == "title":
+        if d.canonical_id is not None:
+            return None
+        before = _STATE_ISSUES_BEFORE.search(text, max(0, c.start - 100), c.start)
+        if before and not _PARTY_WORD.search(before.group(0)) or _STATE_AFTER_TITLE.match(text, c.end):
+            return "state-approves"
+        return None
+    if article.is_state(c.key):
+        return "state-symbol"
+    if _STATE_AFTER_SUBJECT.match(text, c.end):
+        return "state-issuer-after"
+    if d.canonical_id is None:
+        later = _STATE_LATER_IN_CLAUSE.match(text, c.end)
+        if later and not _PARTY_WORD.search(later.group(0)):
+            return "state-issuer-after"
+    lo, hi = article.near(c.start)
+    if _PARTY_WORD.search(text, lo, hi):
+        return None
+    if d.canonical_id is None and _STATE_AUTHOR.search(text, lo, hi):
+        return "state-author"
+    subject = _AFTER_SUBJECT.match(text, c.end)
+    if subject and _STATE_SUBJECT.search(subject["subject"]):
+        return "state-subject"
+    if d.canonical_id is None and _STATE_SUBJECT.search(text, lo, hi):
+        return "state-subject"
+    return None
 
 
 def extract_directives(text: str, published: str | None = None) -> list[Directive]:
@@ -821,4 +972,5 @@ def extract_directives(text: str, published: str | None = None) -> list[Directiv
     kept.sort(key=lambda c: c.start)
     for c in kept:
         _title_after(text, c, published)
-    return [c.directive for c in _resolve_in_article(kept, article)]
+    kept = _resolve_in_article(kept, article)
+    return [c.directive for c in kept if _state_document(c, text, article) is None]

@@ -80,7 +80,7 @@ SHORT = [
     ("quán triệt Chỉ thị 17 của Ban Thường vụ Tỉnh ủy", None, "Chỉ thị 17 của Ban Thường vụ Tỉnh ủy",
      dict(canonical_id="17-CT/TU", level="provincial")),
     # unknown to the gazetteer: leave the id null rather than guess
-    ("theo Chỉ thị 99 của cấp trên", None, "Chỉ thị 99", dict(canonical_id=None, number="99")),
+    ("chi bộ làm theo Chỉ thị 99 của cấp trên", None, "Chỉ thị 99", dict(canonical_id=None, number="99")),
     # a document issued after the article cannot be meant
     ("thực hiện Quy định 213 về đảng viên", "2017-05-01", "Quy định 213", dict(canonical_id=None)),
     # same number in two terms: the date decides
@@ -151,7 +151,7 @@ TITLED = [
      dict(kind="ke_hoach", title="Nâng cao chất lượng TCCSĐ và đảng viên giai đoạn 2016 - 2020", canonical_id=None)),
     ('Tỉnh ủy ban hành Đề án "Nâng cao chất lượng sinh hoạt chi bộ" năm 2019', None,
      'Đề án "Nâng cao chất lượng sinh hoạt chi bộ"', dict(kind="de_an", title="Nâng cao chất lượng sinh hoạt chi bộ")),
-    ("xây dựng Chương trình hành động “Thực hiện Nghị quyết về tổ chức cơ sở”", None,
+    ("Đảng ủy xây dựng Chương trình hành động “Thực hiện Nghị quyết về tổ chức cơ sở”", None,
      "Chương trình hành động “Thực hiện Nghị quyết về tổ chức cơ sở”", dict(kind="chuong_trinh")),
     ("Đề án “Xây dựng “chi bộ bốn tốt” ở nông thôn” được", None, "Đề án “Xây dựng “chi bộ bốn tốt” ở nông thôn”",
      dict(title="Xây dựng “chi bộ bốn tốt” ở nông thôn")),
@@ -388,7 +388,7 @@ SUBJECTS = [
      [("Nghị quyết số 11", "11-NQ/TW")]),
     ("Nghị quyết 42 về công tác quy hoạch cán bộ lãnh đạo, quản lý thời kỳ đẩy mạnh công nghiệp hóa", "2017-06-01",
      [("Nghị quyết 42", "42-NQ/TW")]),
-    ("Nghị quyết 42 về phát triển du lịch của tỉnh", "2017-06-01", [("Nghị quyết 42", None)]),
+    ("Tỉnh ủy triển khai Nghị quyết 42 về phát triển du lịch của tỉnh", "2017-06-01", [("Nghị quyết 42", None)]),
     # a generic word and a number, the document in brackets
     ("xử lý theo văn bản 102 (Quy định xử lý kỷ luật đảng viên vi phạm của Bộ Chính trị) hiện hành", "2019-01-01",
      [("văn bản 102 (Quy định xử lý kỷ luật đảng viên vi phạm của Bộ Chính trị)", "102-QĐ/TW")]),
@@ -399,12 +399,12 @@ SUBJECTS = [
 TITLE_ONLY = [
     ("Huyện đã ban hành Nghị quyết của Huyện ủy về xây dựng nông thôn mới giai đoạn 2021 - 2025.", None,
      [("Nghị quyết của Huyện ủy về xây dựng nông thôn mới giai đoạn 2021 - 2025", None)]),
-    ("các ngành triển khai Nghị quyết về tăng cường công tác dân vận trong tình hình mới.", None,
+    ("Đảng bộ và các ngành triển khai Nghị quyết về tăng cường công tác dân vận trong tình hình mới.", None,
      [("Nghị quyết về tăng cường công tác dân vận trong tình hình mới", None)]),
-    ("các ngành triển khai Nghị quyết về đổi mới giáo dục và Nghị quyết về chăm sóc sức khỏe nhân dân.", None,
+    ("cấp ủy và các ngành triển khai Nghị quyết về đổi mới giáo dục và Nghị quyết về chăm sóc sức khỏe nhân dân.", None,
      [("Nghị quyết về đổi mới giáo dục", None), ("Nghị quyết về chăm sóc sức khỏe nhân dân", None)]),
     ("chi bộ thực hiện Quy chế bầu cử trong Đảng, bảo đảm dân chủ", None, [("Quy chế bầu cử trong Đảng", None)]),
-    ("gắn với thực hiện Quy chế đánh giá cán bộ tại địa phương", None, [("Quy chế đánh giá cán bộ", None)]),
+    ("chi bộ gắn với thực hiện Quy chế đánh giá cán bộ tại địa phương", None, [("Quy chế đánh giá cán bộ", None)]),
     # a known title named without a number: title only, so no official id
     ("cần bổ sung Quy định xử lý kỷ luật đảng viên vi phạm cho phù hợp", "2015-01-01",
      [("Quy định xử lý kỷ luật đảng viên vi phạm", None)]),
@@ -440,3 +440,76 @@ def test_offsets_hold_far_into_a_text():
     text = filler + "Quán triệt Chỉ thị số 05-CT/TW và Quyết định 935, 936 của Ban Thường vụ Thành ủy TPHCM."
     got = found(text, "2017-06-16")
     assert got == [("Chỉ thị số 05-CT/TW", "05-CT/TW"), ("Quyết định 935", "935-QĐ/TU"), ("936", "936-QĐ/TU")]
+
+
+# --- state documents are not party directives (GUIDE.md §2) ----------------------------------------------------
+# A bare short form or a title-only document stands as a party directive only while nothing in the article makes
+# it a state one. (sentence, published, expected [(text, canonical_id)]); all sentences written for these tests.
+
+STATE_DOCUMENTS = [
+    # the article writes the same kind and number with a state symbol
+    ("Chính phủ ban hành Nghị quyết 19-2017/NQ-CP về môi trường kinh doanh. Đảng ủy khối quán triệt Nghị quyết 19.",
+     "2017-03-01", []),
+    ("Cán bộ, đảng viên chấp hành Chỉ thị số 26/CT-TTg. Sau Tết, Chỉ thị số 26 được nhắc lại.", "2017-02-10", []),
+    ("Hội đồng nhân dân thành phố thông qua Nghị quyết số 148/2016/NQ-HĐND. Đảng viên góp ý Nghị quyết 148.",
+     "2017-02-10", []),
+    ("Thành ủy chỉ đạo rà soát nhà ven kênh theo Quyết định 150/2004. Nhiều hộ thuộc diện Quyết định 150.",
+     "2017-02-10", []),
+    # a state body orders it in the same sentence or the one before, with no party word there
+    ("Thủ tướng đã yêu cầu công chức chấp hành kỷ luật theo Chỉ thị số 26. Chi bộ họp đầu năm.", "2017-02-10", []),
+    ("Đảng ủy cơ quan họp. Thủ tướng vừa ký chỉ thị về kỷ cương hành chính. Theo Chỉ thị số 26, không đi lễ "
+     "trong giờ làm việc.", "2017-02-10", []),
+    ("Thủ tướng công bố Chỉ thị số 20 về thanh tra doanh nghiệp. Đảng ủy khối hoan nghênh.", "2017-05-20", []),
+    # a state issuer later in the same clause
+    ("Đảng viên vi phạm Chỉ thị số 26 và Công điện ngày 2/2/2017 của Thủ tướng Chính phủ.", "2017-02-10", []),
+    ("Đảng bộ thực hiện Nghị quyết 35 về hỗ trợ và phát triển doanh nghiệp đến năm 2020 của Chính phủ.",
+     "2017-05-01", []),
+    # state business (enterprise support, fees, land) with no party word near, even when the number is known
+    ("Các bộ báo cáo kết quả thực hiện Nghị quyết 35 về hỗ trợ và phát triển doanh nghiệp. Tỉnh ủy dự họp.",
+     "2017-05-01", []),
+    ("Năm 2019, các bộ tiếp tục thực hiện Nghị quyết 35 về hỗ trợ và phát triển doanh nghiệp. Đảng ủy khối họp.",
+     "2019-06-01", []),
+    ("Hộ dân khiếu nại mức phí thu theo Quyết định 15 của phường. Đảng bộ phường có ý kiến.", "2017-06-01", []),
+    # a year that rules out the known document of that number: the id goes
+    ("Tỉnh ủy chỉ đạo cắt giảm đầu tư công theo Nghị quyết 11 năm 2011", "2017-07-01", [("Nghị quyết 11", None)]),
+    # a title a state body approves, issues or passes
+    ("Đảng ủy ngành quán triệt Quyết định số 77/QĐ-TTg của Thủ tướng Chính phủ phê duyệt Đề án “Đầu tư trang thiết bị "
+     "cho cơ quan thi hành án”.", "2017-03-01", []),
+    ("Đề án “Phát triển hạ tầng vùng” vừa được Thủ tướng Chính phủ phê duyệt. Đảng bộ tỉnh quán triệt.", None, []),
+    ("Đảng đoàn cho ý kiến. Chính phủ trình Quốc hội xem xét Nghị quyết về xử lý nợ xấu của các ngân hàng.", None, []),
+    # not a Vietnamese body at all
+    ("Đảng Lao động Israel phản đối Nghị quyết 2334 của Hội đồng Bảo an LHQ.", None, []),
+    # an article that never speaks of the party: no bare number and no title without identity
+    ("Khán giả yêu thích tài tử phim Kế hoạch 99 trong vai người cha.", None, []),
+    ("Người dân khiếu nại Quyết định số 684 về thu hồi đất. Quyết định số 684 được giữ nguyên.", None, []),
+    ('Thành phố triển khai Đề án "Thành phố an toàn giao thông" trên địa bàn quận.', None, []),
+]
+
+PARTY_KEPT = [
+    # a party issuer keeps a mention whoever orders it
+    ("Chủ tịch UBND tỉnh yêu cầu thực hiện nghiêm Chỉ thị 17 của Ban Thường vụ Tỉnh ủy.", None,
+     [("Chỉ thị 17 của Ban Thường vụ Tỉnh ủy", "17-CT/TU")]),
+    ("UBND thành phố ban hành Kế hoạch số 23/KH-UBND thực hiện Chỉ thị số 15-CT/TU của Thành ủy.", None,
+     [("Chỉ thị số 15-CT/TU", "15-CT/TU")]),
+    # a state body in the sentence, but a party word there too
+    ("Chủ tịch UBND huyện chỉ đạo các xã cùng cấp ủy cơ sở triển khai Nghị quyết 09.", None, [("Nghị quyết 09", None)]),
+    # a state symbol of another number leaves it alone
+    ("Chính phủ ban hành Nghị quyết 19/NQ-CP; Đảng ủy khối triển khai Kế hoạch 19 về công tác dân vận.", None,
+     [("Kế hoạch 19", None)]),
+    # a known party document by its bare number keeps its id in a state-business article
+    ("Ngành giáo dục cụ thể hóa tinh thần Nghị quyết 29 về đổi mới căn bản, toàn diện giáo dục.", "2017-06-01",
+     [("Nghị quyết 29", "29-NQ/TW")]),
+    # a party body approves the title
+    ("Ban Thường vụ Tỉnh ủy phê duyệt Đề án “Nâng cao chất lượng sinh hoạt chi bộ”.", None,
+     [("Đề án “Nâng cao chất lượng sinh hoạt chi bộ”", None)]),
+    # "Hội nghị Trung ương" is party context
+    ("doanh nghiệp lớn mạnh theo Nghị quyết về phát triển kinh tế tư nhân của Hội nghị Trung ương 5", "2017-07-01",
+     [("Nghị quyết về phát triển kinh tế tư nhân của Hội nghị Trung ương 5", None)]),
+    # the year agrees with the known document: the id stays
+    ("Đảng bộ tiếp tục thực hiện Nghị quyết 29 năm 2013 về giáo dục", "2017-07-01", [("Nghị quyết 29", "29-NQ/TW")]),
+]
+
+
+@pytest.mark.parametrize("sentence, published, expected", STATE_DOCUMENTS + PARTY_KEPT)
+def test_state_documents_are_not_party_directives(sentence, published, expected):
+    assert found(sentence, published) == expected
