@@ -3,8 +3,8 @@
 A figure is a number (digits or words, a range "5 – 6", a ratio "24/24") with
 what it counts right after it ("181 đảng viên", "10,6%", "16 lớp"). Dates,
 times, years, document numbers, ordinals, list numbering, roads and places,
-phone numbers and ages after names are never figures; a number with nothing
-counted after it is dropped too (precision first).
+phone numbers, ages, sides ("hai bên") and geographic coordinates are never
+figures; a number with nothing counted after it is dropped too (precision first).
 
 Units come from the codebook's unit list; otherwise from underthesea word
 segmentation + POS (the first noun after the number). Only sentences that
@@ -47,6 +47,11 @@ _BLOCK = re.compile("|".join([
     r"(?:SN|sinh năm)\s*\d{4}",
     r"\d{1,3}(?:\s*,\s*\d{1,3})*\s*năm\s+tuổi\s+[Đđ]ảng",                  # Huy hiệu 30, 40 năm tuổi Đảng
     r"(?<!\d)[1-5]\.0(?!\d)",                                              # công nghiệp 4.0
+    # geographic coordinates are a position, like roads and places: "19,3 độ Vĩ Bắc; 107,5 độ Kinh Đông",
+    # "6-9 độ vĩ Bắc", "15.221 vĩ độ Bắc", "kinh độ 107,5 Đông"
+    r"\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*(?:độ\s*)?(?:\d+\s*(?:phút|')\s*)?(?i:vĩ|kinh)\s*(?:độ|tuyến)?\s*"
+    r"(?i:bắc|nam|đông|tây)",
+    r"(?i:vĩ|kinh) (?:độ|tuyến)\s*(?::\s*)?\d[\d.,]*(?:\s*độ)?",
 ]))
 
 # What stands right before a number that makes it an identifier, not a quantity.
@@ -96,6 +101,12 @@ _NOUN_TAGS = {"N", "Nc", "Nu", "Ny", "Nb"}
 # Nouns the tagger reads as verbs after a number: "giảm 69 biên chế".
 _NOUN_WORDS = {"biên chế"}
 _NOT_UNITS = {"lúc", "khi", "lần thứ", "thứ", "số", "sáng", "chiều", "tối", "trưa", "đêm", "rưỡi"}
+# Ages are not figures (GUIDE §3; the gold marks them optional): "con gái 14 tuổi", "Kỳ thủ 20 tuổi", "từ 18
+# tuổi trở lên", "bé 15 tháng tuổi"; an average age measures a body of members ("tuổi bình quân 45,2 tuổi").
+_AGE_AFTER = re.compile(r"\s+tuổi(?![\wđ])(?!\s+(?:[Đđ]ảng|đời|nghề|quân))")
+_AVERAGE = re.compile(r"(?<![\wđ])(?:bình quân|trung bình)(?![\wđ])", re.IGNORECASE)
+# "hai bên", "2 bên đường", "3 bên" (the sides or parties of a relation), "bên cạnh": not a count.
+_SIDE_PREPOSITION = re.compile(r"\s*(?:cạnh|trong|ngoài|kia|này|trái|phải)(?![\wđ])")
 _HAS_DIGIT_OR_WORD = re.compile(r"\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|hàng|vài|một nửa)\b", re.IGNORECASE)
 
 
@@ -201,6 +212,8 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
             continue
         if how is None and _YEARLIKE.fullmatch(text, s, num_end) and (unit in _TIME_UNITS or unit == "lần"):
             continue                             # "năm 2014 và 2015 lần lượt …": a year
+        if _not_a_quantity(text, ss, s, unit, uend, value):
+            continue                             # "14 tuổi", "hai bên"
         if unit in ("m", "km"):
             square = _SQUARE.match(text, uend, se)   # "13.000 m 2", "5 km²": an area
             if square and (unit == "m" or "²" in square.group(0)):
@@ -237,6 +250,19 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
                           value_max=float(value_max) if value_max is not None else None,
                           unit=unit, qualifier=qualifier))
     return out
+
+
+def _not_a_quantity(text: str, ss: int, s: int, unit: str, uend: int, value: float) -> bool:
+    """Whether the number at ``s`` with ``unit`` ending at ``uend`` is an age or a side, not a quantity.
+
+    >>> _not_a_quantity("Bé 14 tuổi", 0, 3, "tuổi", 10, 14), _not_a_quantity("Có 14 hộ", 0, 3, "hộ", 8, 14)
+    (True, False)
+    """
+    if unit == "tuổi" or unit in ("tháng", "năm", "tuần", "ngày") and _AGE_AFTER.match(text, uend):
+        return not (_AVERAGE.search(text, max(ss, s - 40), s) or _AVERAGE.match(text, uend + 1))
+    if unit == "bên":
+        return value <= 3 or bool(_SIDE_PREPOSITION.match(text, uend))
+    return False
 
 
 def _pos_unit(text: str, tokens, p: int, se: int) -> tuple[str | None, int]:

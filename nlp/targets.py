@@ -15,13 +15,18 @@ number — goal or plan (``target``), rule, condition or design (``other``), fac
 2. prospective is ``target``: a year after the article's ("Năm 2019 … đạt 30%"
    written in 2017); the nearest cue before the figure is a goal cue (phấn đấu,
    chỉ tiêu, mục tiêu, đề ra, dự kiến, phương án, "đến năm YYYY" ahead of the
-   article …; sẽ, phải có, bảo đảm, tối thiểu only close by); "tăng/giảm/đạt N",
+   article …; sẽ + a verb that makes the quantity, phải có, bảo đảm, muốn only close by; "muốn đạt"),
+   "tăng/giảm/đạt N",
    "xuống còn N" follow the goal before them; a goal value cited in brackets
    ("vượt kế hoạch (18%)");
 3. rules, conditions and designs are ``other``: a hypothetical or rule scopes
-   over the rest of its clause ("nếu …", "chỉ cần … thì", "trong trường hợp",
-   "chứ không phải", "không để xảy ra … quá 1 lần/năm", a sentence opening with
-   "Khi"); "quy định", "có thể", and specifications of a designed object
+   over the rest of its clause, a later year included ("nếu …", "chỉ cần … thì",
+   "trong trường hợp", "chứ không phải", "không để xảy ra … quá 1 lần/năm", a
+   sentence opening with "Khi", "muốn … thì/phải", "cứ nhận được 10 email, …");
+   the future of consequences, entitlements, prizes, costs, generic effects and
+   game or exam rules ("sẽ bị phạt", "sẽ nhận … cho chức vô địch", "sẽ phải chi",
+   "sẽ giúp giảm", "sẽ thi 3 môn"); fee schedules ("mức học phí sẽ là …",
+   "giá vé", "giá khởi điểm"); "quy định", "có thể", and specifications of a designed object
    ("Đồ án quy hoạch … 537 ha", "chia thành 4 cụm", "tốc độ thiết kế 80 km/h",
    "Đề án thực hiện tại 63 tỉnh", "sẽ thực hiện dự án … rộng khoảng 4-5ha") are
    other when nearest; prize tables ("Cơ cấu giải gồm 1 giải đặc biệt",
@@ -71,16 +76,47 @@ from .types import Figure, Target
 
 _B = r"(?<![\wđĐ])"      # word start
 _E = r"(?![\wđĐ])"       # word end
+# Goal cues ("mục tiêu" not as what a weapon hits: "tầm cao tiêu diệt mục tiêu 1.500km").
 _TARGET_CUE = re.compile(
-    _B + r"(?:phấn đấu|(?<!\d )(?<!so với )(?:chỉ tiêu|mục tiêu(?! quốc gia))|đề ra|đặt ra|đến cuối nhiệm kỳ|"
-    r"cuối nhiệm kỳ|nỗ lực|quyết tâm|muốn|(?:để|nhằm)(?= (?:đạt|hoàn thành))|"
+    _B + r"(?:phấn đấu|(?<!\d )(?<!so với )(?:chỉ tiêu|(?<!diệt )(?<!chặn )(?<!trúng )(?<!kích )mục tiêu(?! quốc gia))|đề ra|đặt ra|đến cuối nhiệm kỳ|"
+    r"cuối nhiệm kỳ|nỗ lực|quyết tâm|(?:để|nhằm)(?= (?:đạt|hoàn thành))|"
     r"(?<!tính )(?:đến|tới) (?:(?:hết |cuối )?năm )?((?:19|20)\d{2})|dự kiến|kế hoạch đề ra|"
-    r"(sẽ|phải(?= (?:có|đạt|bảo đảm|đảm bảo|ít nhất|tối thiểu|từ|trên|hơn|\d))|bảo đảm|đảm bảo|tối thiểu))"
+    r"(sẽ|(?<!đã )(?<!từng )phải(?= (?:có|đạt|bảo đảm|đảm bảo|ít nhất|tối thiểu|từ|trên|hơn))|bảo đảm|đảm bảo))"
     + _E, re.IGNORECASE)
-# Weak cues (group 2 above: "sẽ", "phải có/đạt …", "bảo đảm", "tối thiểu") make a goal only close to the
-# figure, in the same clause: "sẽ thực hiện một số dự án lớn như … rộng khoảng 4-5ha" is not a target,
-# nor is "phải thi hành kỷ luật chín đảng viên" (an obligation to act, not a quantity to reach).
+# Weak cues (group 2 above: "sẽ", "phải có/đạt …", "bảo đảm") make a goal only close to the figure, in the
+# same clause: "sẽ thực hiện một số dự án lớn như … rộng khoảng 4-5ha" is not a target, nor is "phải thi hành
+# kỷ luật chín đảng viên" (an obligation to act, not a quantity to reach). "tối thiểu" alone is no cue: it
+# bounds rules as often as goals ("Giá khởi điểm với ôtô tối thiểu gấp 10 lần lệ phí").
 _WEAK_REACH = 25
+_CONTRAST = re.compile(_B + r"(?:trong khi|nhưng|song)" + _E, re.IGNORECASE)  # "giá sẽ tăng trong khi 3 người …"
+# What follows "sẽ" decides whether it states a plan or forecast (a goal when close: "sẽ trồng 800 nghìn cây",
+# "sẽ tăng trưởng 0,2%") or something else (bulk news, hand check):
+# - ``rule``: consequences, entitlements, prizes, costs, generic effects and the rules of a game or an exam
+#   ("sẽ bị phạt 5-7 triệu đồng", "sẽ nhận số tiền hơn 1 triệu euro cho chức vô địch", "sẽ được miễn 100%
+#   phí", "họ sẽ phải chi 67.831 USD", "sẽ giúp giảm 20% nguy cơ", "sẽ thi 3 môn", "sẽ gặp 1,6 email");
+# - ``be``: being, consisting, having, equipment and negation ("sẽ là 6 cầu thủ", "sẽ gồm 2 ghế ngồi", "hai đội
+#   sẽ có 6 quyền thay đổi người", "sẽ có hộp số 7 cấp", "sẽ không thể qua mắt gần 2.000 camera") state no goal,
+#   except an existential "sẽ có" with no subject before it,
+#   which forecasts ("Theo dự báo, sẽ có khoảng 2 triệu lượt khách", "sẽ có thêm 2 đợt").
+_FUTURE_NOT_GOAL = re.compile(
+    r"\s+(?:(?:chỉ|còn|vẫn|lại|cũng|đều|cùng|phải)\s+)*(?:"
+    r"(?P<rule>bị|nhận|giành|hưởng|được (?:nhận|hưởng|thưởng|miễn|giảm|hỗ trợ|cộng|trả|cấp|bồi thường)|"
+    r"phải (?:chi|trả|nộp|bỏ ra|mất|đóng|chịu|bồi thường)|mất|tốn|giúp|khiến|làm cho|gây|tốt hơn|gặp|"
+    r"thi(?! công)|thi đấu|chơi|đấu|dao động|chia (?:ra )?(?:thành|làm))"
+    r"|(?P<be>là|gồm|bao gồm|được|có(?! thêm)|trang bị|đi kèm|sở hữu|không|chẳng))" + _E, re.IGNORECASE)
+# An existential "sẽ có" opens its clause or follows a verb of saying or forecasting.
+_EXISTENTIAL_BEFORE = re.compile(
+    r"(?:^|[,:;(“\"]|" + _B + r"(?:dự báo|dự đoán|cho biết|cho rằng|ước tính|khẳng định|nhận định|thì|là))\s*$",
+    re.IGNORECASE)
+# "muốn": a goal when it wants a quantity reached ("muốn đạt được tăng trưởng cả năm 6,7%"); a condition
+# when a consequent follows ("muốn cầu tài thì mua 5 chỉ vàng", "các đô vật muốn vượt qua vòng đấu loại phải
+# giành chiến thắng trước 3 đối thủ", "muốn tổ chức lễ cưới …, họ sẽ phải chi 67.831 USD"); a wish
+# ("mong muốn", "như ý muốn") is neither; otherwise a weak cue.
+_WANT = re.compile(_B + r"(?<!mong )(?<!ý )muốn" + _E, re.IGNORECASE)
+_WANT_REACH = re.compile(r"\s+(?:được\s+)?(?:đạt|hoàn thành|nâng|tăng|giảm)" + _E, re.IGNORECASE)
+_CONSEQUENT = re.compile(r"[^;.]*?" + _B + r"(?:thì|phải|cần|sẽ phải)" + _E, re.IGNORECASE)
+# "để đạt" after "mất": the time a thing takes, a specification ("mất 5,7 giây để đạt 0-100 km/h").
+_SPENT_BEFORE = re.compile(_B + r"mất" + _E + r"[^;:]{0,30}$", re.IGNORECASE)
 # Result cues; group 1 ("đạt", "tăng", "giảm", "xuống còn" N) follows a goal before it ("phấn đấu đạt 95%",
 # "phương án … từ 349 đầu mối xuống còn 268").
 _ACHIEVED_CUE = re.compile(
@@ -103,19 +139,26 @@ _RULE_CUE = re.compile(_B + r"(?:(?<!theo )(?<!đúng )(?:(?-i:quy định)|Quy 
 # Hypotheticals, conditions, negated alternatives and standing prohibitions: they scope over the rest of
 # their clause, whatever cue comes later ("Mỗi tỉnh chỉ cần một cuộc thì cả nước đã có 63 cuộc rồi").
 _HYPOTHETICAL = re.compile(
-    _B + r"(?:nếu|giả sử|chỉ cần|(?:trong|với) trường hợp|đến khi|chứ không(?: phải)?|không để(?: xảy ra)?)" + _E
-    + r"|^\W*Khi" + _E, re.IGNORECASE)
+    _B + r"(?:nếu|giả sử|giá như|đáng ra|lẽ ra|đáng lẽ|chỉ cần|(?:trong|với) trường hợp|đến khi|"
+    r"chứ không(?: phải)?|không để(?: xảy ra)?|(?<!căn )cứ(?=(?:\s+[^\s\d,;.]+){0,3}?\s+(?:\d|mỗi" + _E + r")))" + _E
+    + r"|^\W*Khi" + _E, re.IGNORECASE)  # "cứ nhận được 10 email, … sẽ gặp 1,6 email": a generic rate
 _REALIS_PAST = re.compile(_B + r"(?:đã|vừa)" + _E, re.IGNORECASE)
+# "nếu A thì B đã …" contrasts two facts; "Nếu tổ chức ở TP.HCM, nguồn chi sẽ khoảng 2.000 tỉ đồng (vì đã có …)"
+# stays a hypothetical.
+_REALIS_CONSEQUENT = re.compile(r"(?:[^;.]|\.(?=\d))*?" + _B + r"thì" + _E + r"(?:[^;.,(]|[.,](?=\d))*?" + _B
+                                + r"(?:đã|vừa)" + _E, re.IGNORECASE)
 _DEONTIC = re.compile(_B + r"(?:phải|cần|không được|được phép)" + _E, re.IGNORECASE)
 # Specifications of a designed object and prize schedules: other when nearest ("Đồ án quy hoạch … 537 ha").
 _DESIGN_CUE = re.compile(_B + r"(?:" + "|".join([
     r"đồ án", r"(?:tốc độ|công suất) thiết kế", r"xây dựng mới",
     r"(?:đề án|dự án)(?: [^,;.]{0,30}?)? (?:được )?(?:thực hiện|triển khai|thí điểm) tại",
-    r"cơ cấu giải", r"tiền thưởng", r"(?-i:[Gg]iải (?:đặc biệt|khuyến khích|[A-D]|nhất|nhì|ba))(?=\s*(?::|trị giá|\d))",
+    r"cơ cấu giải", r"tiền thưởng", r"(?:mức )?(?:học phí|lệ phí)", r"giá (?:vé|khởi điểm)",
+    r"(?-i:[Gg]iải (?:đặc biệt|khuyến khích|[A-D]|nhất|nhì|ba))(?=\s*(?::|trị giá|\d))",
+    r"mức (?:phí|thu|phạt|đóng|hưởng|trợ cấp|lương(?! trung bình| bình quân)|cược|đặt cược)",      # fee and rate schedules
 ]) + r")" + _E, re.IGNORECASE)
 # Division into parts: other for its clause and the clauses that describe each part ("chia thành 4 cụm,
 # mỗi cụm có 1 lô đặc biệt với diện tích trên 20 ha").
-_DIVIDED = re.compile(_B + r"chia (?:thành|làm)" + _E, re.IGNORECASE)
+_DIVIDED = re.compile(_B + r"chia (?:ra )?(?:thành|làm)" + _E, re.IGNORECASE)
 _EACH_PART = re.compile(r"\s*[,;]\s*mỗi" + _E, re.IGNORECASE)
 # Realis verbs that make prizes awarded, not a prize table: "đều có giải chính thức với 4 giải Nhất".
 _PRIZE_REALIS = re.compile(_B + r"(?:đạt|đoạt|giành|trao|nhận|được|đã|có)" + _E, re.IGNORECASE)
@@ -196,7 +239,8 @@ _FUTURE = re.compile(_B + r"(?:sẽ|dự kiến|kế hoạch|quy hoạch)" + _E,
 _PER_CASE = re.compile(_B + r"mỗi (?!năm|tháng|quý|tuần|ngày)", re.IGNORECASE)
 _MONEY_UNITS = {"đồng", "USD", "triệu đồng", "tỷ đồng"}
 # A goal value cited in brackets after the goal: "vượt kế hoạch (18%)".
-_CITED_GOAL = re.compile(_B + r"(?:kế hoạch|chỉ tiêu|mục tiêu)\s*\(?\s*$", re.IGNORECASE)
+_CITED_GOAL = re.compile(_B + r"(?:kế hoạch|chỉ tiêu|(?<!diệt )(?<!chặn )(?<!trúng )(?<!kích )mục tiêu)\s*\(?\s*$",
+                         re.IGNORECASE)
 # Figures that only compare or apportion the goal before them: "thực giảm 2.708 ha so với …", "chiếm 17,56%".
 _COMPARED_AFTER = re.compile(r"[^,;()]{0,12}?" + _B + r"so với" + _E, re.IGNORECASE)
 _SHARE_BEFORE = re.compile(_B + r"(?:chiếm|chiến)(?: khoảng| gần| hơn)?\s*$", re.IGNORECASE)
@@ -288,7 +332,22 @@ def _cues(sentence: str, ss: int, pub_year: int | None) -> list[tuple[int, int, 
         if any(x <= a and b <= y for x, y in achieved_spans):       # "vượt chỉ tiêu" is a result
             continue
         past = m.group(1) and pub_year and int(m.group(1)) < pub_year
-        found.append((a, b, "frame" if past else ("weak" if m.group(2) else "target")))
+        kind = "frame" if past else ("weak" if m.group(2) else "target")
+        word = m.group(0).lower()
+        if word == "sẽ":
+            kind = _future_kind(sentence, m.start(), m.end())
+        elif word in ("để", "nhằm") and _SPENT_BEFORE.search(sentence, 0, m.start()):
+            kind = None                                              # "mất 5,7 giây để đạt 0-100 km/h"
+        if kind:
+            found.append((a, b, kind))
+    for m in _WANT.finditer(sentence):
+        if _WANT_REACH.match(sentence, m.end()):
+            kind = "target"                                          # "muốn đạt được tăng trưởng 6,7%"
+        elif _CONSEQUENT.match(sentence, m.end()):
+            kind = "hypo"                                            # "muốn cầu tài thì mua 5 chỉ vàng"
+        else:
+            kind = "weak"
+        found.append((ss + m.start(), ss + m.end(), kind))
     for m in _FRAME.finditer(sentence):
         if m.group(1) and pub_year and int(m.group(1)) >= pub_year:
             continue                                                 # "năm 2017" in 2017: no frame
@@ -300,11 +359,28 @@ def _cues(sentence: str, ss: int, pub_year: int | None) -> list[tuple[int, int, 
         word = m.group(0).lstrip(" \t\"“'‘(").lower()
         if word.startswith("khi") and (_REALIS_PAST.search(sentence) or not _DEONTIC.search(sentence)):
             continue                  # "Khi chuyển đến đây, bà đã phát hiện …": a past event, not a rule
-        if word.startswith("nếu") and _REALIS_PAST.search(sentence, m.end()):
+        if word.startswith("nếu") and _REALIS_CONSEQUENT.match(sentence, m.end()):
             continue                  # "nếu ngày mùng 1 đạt 4.000 lượt thì ngày mùng 5 đã tăng …": a contrast
         found.append((ss + m.start(), ss + m.end(), "hypo"))
     wide = [(a, b) for a, b, kind in found if kind in ("rule", "hypo")]
     return sorted(c for c in found if not any(a <= c[0] and c[1] <= b and (a, b) != c[:2] for a, b in wide))
+
+
+def _future_kind(sentence: str, a: int, b: int) -> str | None:
+    """Cue kind of "sẽ" at ``a``..``b``: weak (a plan or forecast), rule, or None (being or having).
+
+    >>> s = "Hai đội sẽ có 6 quyền thay người, Rafa sẽ nhận 1 triệu euro, tỉnh sẽ trồng 800 nghìn cây."
+    >>> [_future_kind(s, m.start(), m.end()) for m in re.finditer("sẽ", s)]
+    [None, 'rule', 'weak']
+    """
+    m = _FUTURE_NOT_GOAL.match(sentence, b)
+    if m is None:
+        return "weak"
+    if m.group("rule"):
+        return "rule"
+    if m.group("be").lower() == "có" and _EXISTENTIAL_BEFORE.search(sentence, 0, a):
+        return "weak"                             # "Theo dự báo, sẽ có khoảng 2 triệu lượt khách"
+    return None
 
 
 def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tuple[int, int, str]],
@@ -322,8 +398,11 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
             _LISTED.fullmatch(text, prev.end, figure.start) or _SUBSET_BEFORE.search(left)) and not (
             prev.unit in _OBJECT_UNITS and figure.unit in _AFFECTED_UNITS and _is_descriptive(text, ss, prev)):
         return prev.kind                          # "diện tích 15,9 ha, 41 hộ bị ảnh hưởng": 41 is its own
-    if figure.year and pub_year and figure.year > pub_year:
-        return "target"
+    before = [c for c in cues if c[1] <= figure.start and ";" not in text[c[1]:figure.start]]
+    if figure.year and pub_year and figure.year > pub_year and not any(kind == "hypo" for _, _, kind in before) \
+            and not (before and before[-1][2] == "rule"):
+        return "target"                           # not "sang năm 2018 …, nếu mua 1 chiếc xe 600 triệu đồng",
+                                                  # nor "đến năm 2020 mức học phí sẽ là 1,2 triệu đồng/tháng"
     nearest, frame, weak_goal = None, False, False
     for a, b, kind in cues:
         if b > figure.start:
@@ -338,13 +417,13 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
             kind = "other"
         if kind == "weak":
             gap = text[b:figure.start]
-            if len(gap) > _WEAK_REACH or any(c in gap for c in ",;:"):
+            if len(gap) > _WEAK_REACH or any(c in gap for c in ",;:") or _CONTRAST.search(gap):
                 continue
             kind, weak_goal = "target", True
         elif kind == "target":
             weak_goal = False
         if kind == "reach":
-            kind = "target" if nearest in ("target", "plan") else "achieved"
+            kind = "target" if nearest in ("target", "plan") else "other" if nearest == "other" else "achieved"
         if kind == "frame":
             frame = True
             kind = "achieved"

@@ -129,6 +129,28 @@ def test_never_figures(sentence):
     assert figs(sentence) == []
 
 
+# Ages, sides and coordinates (bulk news hand check): not quantities. Synthetic wording.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Cô con gái 12 tuổi của bà đã đi học.", []),
+    ("Tiền vệ 27 tuổi ghi bàn ở phút cuối.", []),
+    ("Người từ 18 tuổi trở lên được dự thi.", []),
+    ("Cháu bé mới 9 tháng tuổi đã biết đi.", []),
+    ("Xã có 320 người trên 60 tuổi.", [("320 người", 320)]),
+    ("Tuổi bình quân của đảng viên là 46,5 tuổi.", [("46,5 tuổi", 46.5)]),
+    ("Người dân đứng kín 2 bên đường chờ đoàn xe.", []),
+    ("Hai bên thống nhất mở rộng hợp tác.", []),
+    ("Hội đàm 3 bên diễn ra tại thủ đô.", []),
+    ("Cầu thủ mừng sinh nhật tuổi 25 bên cạnh gia đình.", []),
+    ("Hiệp định có 12 bên tham gia ký kết.", [("12 bên", 12)]),
+    ("Vị trí tâm bão ở khoảng 17,2 độ Vĩ Bắc; 110,4 độ Kinh Đông.", []),
+    ("Rãnh áp thấp có trục ở khoảng 8-11 độ vĩ Bắc.", []),
+    ("Động đất tại tọa độ (21.345 vĩ độ Bắc, 103.9 độ kinh Đông), sâu 12 km.", [("12 km", 12)]),
+    ("Tâm áp thấp ở kinh độ 112,3 Đông, cách đảo 250 km.", [("250 km", 250)]),
+])
+def test_ages_sides_and_coordinates_are_not_figures(sentence, expected):
+    assert [(f.text, f.value) for f in figs(sentence)] == expected
+
+
 def test_numbers_inside_directives_are_skipped():
     text = "Thực hiện Chỉ thị 05 của Bộ Chính trị, kết nạp 12 đảng viên."
     directive = Directive(start=10, end=20, text=text[10:20], kind="chi_thi", number="05")
