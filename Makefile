@@ -23,6 +23,8 @@ test: $(STAMP) redis
 
 eval: $(STAMP)
 	$(BIN)/partycorpus evaluate --gate
+	@echo "--- held-out set (never used for development; reported, not gated) ---"
+	$(BIN)/partycorpus evaluate --gold eval/heldout
 
 report: $(STAMP)
 	$(BIN)/python -m corpus.report
