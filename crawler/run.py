@@ -26,22 +26,45 @@ def _redis_client(url: str):
     return client
 
 
-class _RedisWorkers:
-    """Counts cooperating processes in Redis; the last one to finish clears the shared queue and dupefilter."""
+# DECR the worker count; the last worker out (count <= 0) deletes the counter, queue and dupefilter,
+# in one atomic step so that a worker joining at that moment never loses its first requests.
+_LEAVE_SCRIPT = """
+local left = redis.call('DECR', KEYS[1])
+if left <= 0 then redis.call('DEL', unpack(KEYS)) end
+return left
+"""
+
+
+class RedisWorkers:
+    """Counts the cooperating processes of a distributed crawl in Redis; the last one out clears the
+    shared queue and dupefilter.
+
+    ``join()`` must run before the process touches the queue (``run_crawl`` calls it before the crawl
+    starts, not from a Scrapy signal: signal receivers are weak references, a lambda would be
+    collected and never run). A process that left early must not clear what others still use.
+
+    >>> # w = RedisWorkers(redis.Redis(), "partycorpus-sites"); w.join(); ...; w.leave()  -> workers left
+    """
 
     def __init__(self, client, spider_name: str):
+        from .settings import REDIS_DUPEFILTER_KEY, REDIS_QUEUE_KEY, REDIS_WORKERS_KEY
+
+        names = {"spider": spider_name}
         self.client = client
-        self.key = f"partycorpus:{spider_name}:workers"
+        self.key = REDIS_WORKERS_KEY % names
+        self.shared_keys = [REDIS_QUEUE_KEY % names, REDIS_DUPEFILTER_KEY % names]
         self.spider_name = spider_name
 
-    def join(self) -> None:
-        self.client.incr(self.key)
-        self.client.expire(self.key, 24 * 3600)
+    def join(self) -> int:
+        """Count this process in; returns the number of workers now."""
+        pipe = self.client.pipeline()
+        pipe.incr(self.key)
+        pipe.expire(self.key, 24 * 3600)
+        return int(pipe.execute()[0])
 
-    def leave(self) -> None:
-        left = self.client.decr(self.key)
-        if left <= 0:
-            self.client.delete(self.key, f"{self.spider_name}:requests", f"{self.spider_name}:dupefilter")
+    def leave(self) -> int:
+        """Count this process out; the last one deletes the shared keys. Returns the workers left."""
+        return int(self.client.eval(_LEAVE_SCRIPT, 1 + len(self.shared_keys), self.key, *self.shared_keys))
 
 
 def run_crawl(data_dir: str | Path, *, sites: dict[str, dict] | None = None, start_url: str | None = None,
@@ -53,7 +76,6 @@ def run_crawl(data_dir: str | Path, *, sites: dict[str, dict] | None = None, sta
 
     >>> # s = run_crawl("data", start_url="https://baolangson.vn/chinh-tri", province="lang-son", max_pages=50)
     """
-    from scrapy import signals
     from scrapy.crawler import CrawlerProcess
 
     from .spiders.generic import GenericSpider
@@ -66,15 +88,15 @@ def run_crawl(data_dir: str | Path, *, sites: dict[str, dict] | None = None, sta
     else:
         spider_cls, kwargs, label = SiteSpider, {"sites": sites or {}}, ",".join(sorted(sites or {}))
     settings = crawl_settings(polite=polite, redis_url=redis_url, max_pages=max_pages)
-    workers = _RedisWorkers(_redis_client(redis_url), spider_cls.name) if redis_url else None
+    workers = RedisWorkers(_redis_client(redis_url), spider_cls.name) if redis_url else None
     session = CrawlSession(data_dir, sites_label=label)
     settings["LOG_INSTALL_ROOT_HANDLER"] = True
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(spider_cls)
     if workers:
-        crawler.signals.connect(lambda *a, **k: workers.join(), signal=signals.spider_opened)
-    process.crawl(crawler, session=session, **kwargs)
+        workers.join()   # before the crawl opens the shared queue; left in the finally below
     try:
+        process.crawl(crawler, session=session, **kwargs)
         process.start()
     finally:
         if workers:

@@ -14,6 +14,10 @@ from __future__ import annotations
 import os
 
 DEFAULT_CONTACT = "https://github.com/partycorpus/partycorpus"
+# Redis keys shared by the processes of one distributed crawl (``%(spider)s`` is the spider's name)
+REDIS_QUEUE_KEY = "%(spider)s:requests"
+REDIS_DUPEFILTER_KEY = "%(spider)s:dupefilter"
+REDIS_WORKERS_KEY = "partycorpus:%(spider)s:workers"
 
 
 def package_version() -> str:
@@ -99,5 +103,7 @@ def crawl_settings(*, polite: bool = True, redis_url: str | None = None, max_pag
             "REDIS_URL": redis_url,
             "SCHEDULER_PERSIST": True,          # the last worker out clears the queue (crawler.run)
             "SCHEDULER_IDLE_BEFORE_CLOSE": 0,
+            "SCHEDULER_QUEUE_KEY": REDIS_QUEUE_KEY,
+            "SCHEDULER_DUPEFILTER_KEY": REDIS_DUPEFILTER_KEY,
         })
     return s

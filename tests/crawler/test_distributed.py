@@ -87,3 +87,54 @@ def test_two_processes_share_the_queue_and_store_each_article_once(tmp_path, red
         import redis
 
         assert redis.Redis.from_url(redis_url).keys("partycorpus*") == []   # the last worker cleaned up
+
+
+def test_a_worker_that_finishes_first_keeps_the_queue_and_dupefilter_of_the_others(tmp_path, redis_url):
+    """Regression: the worker count was never raised (a lambda connected to a Scrapy signal is a weak
+    reference and was collected), so the first process to finish deleted the dupefilter under the other
+    one, which then fetched pages again."""
+    import redis
+
+    from crawler.run import RedisWorkers
+    from crawler.spiders.site import SiteSpider
+
+    client = redis.Redis.from_url(redis_url)
+    other = RedisWorkers(client, SiteSpider.name)   # another crawl process, still at work
+    assert other.join() == 1
+    data = tmp_path / "data"
+    with small_mirror(tmp_path, per_site=1, slow_seconds=0) as m:
+        sites_dir = m.write_site_files(tmp_path / "sites")
+        env = {**os.environ, "PARTYCORPUS_LOG_LEVEL": "ERROR"}
+        proc = subprocess.run([sys.executable, "-m", "corpus.cli", "--data", str(data), "crawl", "--all",
+                               "--sites-dir", str(sites_dir), "--no-polite", "--redis", redis_url],
+                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert set(stored(data)) >= {article_id(m.url(i)) for i in m.articles}
+    assert client.get(other.key) == b"1", "the crawl did not join, or cleared the keys of a worker at work"
+    seen = client.scard(other.shared_keys[1])
+    assert seen >= len(m.articles), "the dupefilter was cleared while another worker was at work"
+    assert other.leave() == 0
+    assert client.keys("partycorpus*") == []   # the last worker out cleaned up
+    client.close()
+
+
+@pytest.mark.parametrize("steps, left_after_each, keys_remain", [
+    (["join", "leave"], [1, 0], False),
+    (["join", "join", "leave"], [1, 2, 1], True),
+    (["join", "join", "leave", "leave"], [1, 2, 1, 0], False),
+    (["join", "leave", "join"], [1, 0, 1], True),   # a late worker starts afresh
+])
+def test_worker_count_and_last_worker_cleanup(redis_url, steps, left_after_each, keys_remain):
+    import redis
+
+    from crawler.run import RedisWorkers
+
+    client = redis.Redis.from_url(redis_url)
+    workers = RedisWorkers(client, "partycorpus-sites")
+    counts = []
+    for step in steps:
+        client.sadd(workers.shared_keys[1], "fingerprint-of-a-seen-page")
+        counts.append(getattr(workers, step)())
+    assert counts == left_after_each
+    assert bool(client.exists(workers.shared_keys[1])) == keys_remain
+    client.close()
