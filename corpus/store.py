@@ -144,7 +144,7 @@ class Store:
         elif p.exists() and self.write:
             p.unlink()  # an empty file (e.g. touched): start a new store
         try:
-            self.con = duckdb.connect(str(p), read_only=not self.write)
+            self.con = duckdb.connect(str(p), read_only=not self.write, config=_duckdb_config())
         except duckdb.IOException as e:
             msg = str(e)
             if "lock" in msg.lower():
@@ -386,6 +386,12 @@ def _write_reason(e: BaseException) -> str:
     msg = _first_line(str(e))
     m = re.search(r'Could not write file "[^"]*": (.*)$', msg)
     return m.group(1) if m else msg
+
+
+def _duckdb_config() -> dict:
+    """DuckDB settings: a bounded buffer pool keeps memory flat as the store grows
+    (``PARTYCORPUS_DUCKDB_MEMORY``, default 256MB; DuckDB spills to disk beyond it)."""
+    return {"memory_limit": os.environ.get("PARTYCORPUS_DUCKDB_MEMORY", "256MB")}
 
 
 def _first_line(msg: str) -> str:
