@@ -152,8 +152,12 @@ def extract_article_rows(article: dict, relevance: float | None = None) -> dict:
             row = dict(dd, **provenance(no, d))
             row["doc_key"] = document_key(dd, province)
             rows["directive_mentions"].append(row)
+        places = FigurePlaces(body, province, att)
         for no, f in enumerate(ex.figures):
-            rows["figure_mentions"].append(dict(f.to_dict(), **provenance(no, f)))
+            row = dict(f.to_dict(), **provenance(no, f))
+            if row["sentence_start"] is not None:
+                row.update(places.place_of(row["sentence_start"], row["sentence_end"], f.start, f.end))
+            rows["figure_mentions"].append(row)
         for no, t in enumerate(ex.targets):
             td = t.to_dict()
             nos = td.pop("figures", None) or []
@@ -167,6 +171,120 @@ def extract_article_rows(article: dict, relevance: float | None = None) -> dict:
     rows["search_terms"] = [{"term": w, "article_id": aid}
                             for w in search_terms(article.get("title"), article.get("sapo"), text)]
     return rows
+
+
+# -- the place a figure counts for ----------------------------------------------------
+
+_LEVEL_RANK = {"province": 0, "district": 1, "commune": 2}
+_PROVINCE_CUE = r"toàn tỉnh|cả tỉnh|tỉnh ta|tỉnh ủy|đảng bộ tỉnh|cấp tỉnh|ubnd tỉnh"
+_CITY_CUE = r"toàn thành phố|cả thành phố|thành ủy|đảng bộ thành phố|thành phố"
+_DISTRICT_CUE = r"toàn huyện|cả huyện|huyện ủy|đảng bộ huyện|huyện|toàn quận|quận ủy|đảng bộ quận|quận|" \
+                r"toàn thị xã|thị ủy|đảng bộ thị xã|thị xã"
+_COMMUNE_CUE = r"toàn xã|đảng ủy xã|đảng bộ xã|xã(?!\s+hội)|đảng ủy phường|đảng bộ phường|phường|thị trấn"
+# "các huyện", "cấp xã", "10 huyện", "xã, phường": levels and counts, not a place
+_NOT_A_PLACE_BEFORE = re.compile(r"(?:(?<![\d.,])(?!(?:19|20)\d{2}\b)\d+(?:[.,]\d+)*|\b(?:các|những|cấp|mỗi|từng|nhiều|một số|số|và|hoặc|với)|\b(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\s*,)\s*$", re.IGNORECASE)
+_NOT_A_PLACE_AFTER = re.compile(r"\s*(?:,|và|/)\s*(?:huyện|quận|thị xã|thành phố|xã|phường|thị trấn)\b", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(r"(?:ở|tại|thuộc|trên địa bàn)\s*$", re.IGNORECASE)
+_CHAIN_GAP = re.compile(r"[\s,(\-–]{0,4}")
+
+
+class FigurePlaces:
+    """The place each figure of one article counts for, from the places its sentence names.
+
+    Rules: the last place named before the figure in its sentence decides (a chain "xã Lộc Thành, huyện
+    Bảo Lâm, tỉnh Lâm Đồng" counts as its most specific member); names come from ``corpus.localities``
+    (gazetteer, article province as prior), and level words stand for a place too: "toàn tỉnh",
+    "Đảng bộ tỉnh", "Tỉnh ủy" are the province; "toàn huyện", "Huyện ủy", "thành phố" (in a province,
+    not in a centrally-run city), "xã" are the article's district or commune (its attributed place when
+    the article is about one). With nothing before the figure, a place after it in the clause behind
+    "ở", "tại", "thuộc" counts. With no place at all: empty (the figure counts for the province).
+
+    >>> p = FigurePlaces("Huyện ủy Bảo Lâm kết nạp 5 đảng viên.", "lam-dong")
+    >>> p.place_of(0, 37, 25, 36)
+    {'place': 'Bảo Lâm', 'place_level': 'district', 'place_province': 'lam-dong'}
+    """
+
+    def __init__(self, body: str, province: str | None, attribution=None):
+        self.body, self.province = body, province
+        self.attribution = attribution
+        self._sentences: dict[tuple[int, int], tuple[str, list[tuple]]] = {}
+        try:
+            from . import localities
+        except ImportError:  # pragma: no cover - localities is part of the package
+            localities = None
+        self.loc = localities
+        city = False
+        if localities is not None and province:
+            p = {x.slug: x for x in localities.provinces()}.get(province)
+            city = p is not None and p.kind == "thanh-pho"
+        cues = [(_PROVINCE_CUE, "province"), (_COMMUNE_CUE, "commune"), (_DISTRICT_CUE, "district")]
+        cues.insert(1, (_CITY_CUE, "province" if city else "district"))
+        self._cues = [(re.compile(r"(?<!\w)(?:" + pat + r")(?!\w)", re.IGNORECASE), level) for pat, level in cues]
+
+    def _items(self, ss: int, se: int) -> tuple[str, list[tuple]]:
+        """The normalised sentence and its places: (start, end, level, place, province slug, named)."""
+        key = (ss, se)
+        if key in self._sentences:
+            return self._sentences[key]
+        items: list[tuple] = []
+        norm = ""
+        if self.loc is not None:
+            norm = self.loc.normalize_place_text(self.body[ss:se])
+            cursor = 0
+            for m in self.loc._mentions(norm, 1.0, "text", self.province):
+                at = norm.find(m.surface, cursor)
+                if at < 0:
+                    continue
+                cursor = at + len(m.surface)
+                items.append((at, cursor, m.level, m.place, m.slug, True))
+            for rx, level in self._cues:
+                for m in rx.finditer(norm):
+                    if any(a < m.end() and m.start() < b for a, b, *_ in items):
+                        continue
+                    if _NOT_A_PLACE_BEFORE.search(norm, max(0, m.start() - 16), m.start()) \
+                            or _NOT_A_PLACE_AFTER.match(norm, m.end()):
+                        continue
+                    items.append((m.start(), m.end(), level, None, self.province, False))
+            items.sort()
+        self._sentences[key] = norm, items
+        return norm, items
+
+    def _anaphor(self, level: str) -> str | None:
+        att = self.attribution
+        if level == "province":
+            return self.loc.province_name(self.province) if self.loc and self.province else None
+        if att is not None and att.level == level and att.slug == self.province:
+            return att.place
+        return None
+
+    def place_of(self, ss: int, se: int, start: int, end: int) -> dict:
+        """``place``, ``place_level``, ``place_province`` of the figure at ``start``..``end`` in sentence ``ss``..``se``."""
+        sentence, items = self._items(ss, se)
+        none = {"place": None, "place_level": None, "place_province": None}
+        if not items:
+            return none
+        norm = self.loc.normalize_place_text
+        cut = len(norm(self.body[ss:start]))
+        before = [it for it in items if it[1] <= cut]
+        if before:
+            chain = [before[-1]]
+            for it in reversed(before[:-1]):
+                if not _CHAIN_GAP.fullmatch(sentence, it[1], chain[-1][0]):
+                    break
+                chain.append(it)
+            pick = max(chain, key=lambda it: _LEVEL_RANK.get(it[2], 0))
+        else:
+            after = len(norm(self.body[ss:end]))
+            stop = sentence.find(";", after)
+            stop = len(sentence) if stop < 0 else stop
+            pick = next((it for it in items if after <= it[0] < stop and it[5]
+                         and _LOCATIVE_BEFORE.search(sentence, max(0, it[0] - 16), it[0])), None)
+            if pick is None:
+                return none
+        _, _, level, place, slug, named = pick
+        if level not in _LEVEL_RANK:
+            return none
+        return {"place": place if named else self._anaphor(level), "place_level": level, "place_province": slug}
 
 
 ON_TOPIC_THRESHOLD = 0.5
@@ -513,15 +631,21 @@ def _candidates(bands, row: int) -> set[int]:
 
 
 INDICATORS_SQL = """
-INSERT INTO indicator_values (province, year, year_source, indicator, value, value_max, unit, kind, qualifier,
-                              article_id, url, published, sentence, start, "end")
+INSERT INTO indicator_values (province, year, year_source, period_start, period_end, indicator, value, value_max,
+                              unit, kind, qualifier, article_id, url, published, sentence, start, "end",
+                              place, place_level, province_total)
 SELECT province,
-       coalesce(year, TRY_CAST(substr(published, 1, 4) AS BIGINT)),
-       CASE WHEN year IS NOT NULL THEN 'text' WHEN published IS NOT NULL THEN 'published' END,
-       indicator, value, value_max, unit, kind, qualifier, article_id, url, published, sentence, start, "end"
+       CASE WHEN period_start IS NULL AND period_end IS NULL
+            THEN coalesce(year, TRY_CAST(substr(published, 1, 4) AS BIGINT)) END,
+       CASE WHEN period_start IS NOT NULL OR period_end IS NOT NULL THEN 'period'
+            WHEN year IS NOT NULL THEN 'text' WHEN published IS NOT NULL THEN 'published' END,
+       period_start, period_end,
+       indicator, value, value_max, unit, kind, qualifier, article_id, url, published, sentence, start, "end",
+       place, place_level,
+       place_level IS NULL OR (place_level = 'province' AND coalesce(place_province, province) IS NOT DISTINCT FROM province)
 FROM figure_mentions
 WHERE indicator IS NOT NULL
-ORDER BY province, 2, indicator, article_id, start
+ORDER BY province, 2, period_start, period_end, indicator, article_id, start
 """
 
 

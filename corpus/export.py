@@ -1,16 +1,19 @@
 """Comparison tables out of the store: CSV, Parquet, XLSX, and ``datapackage.json``.
 
 Tables: ``articles``, ``directives``, ``figures``, ``targets``, ``documents``,
-``indicators_long``, ``indicators_wide``, ``citations``. Reprints (copies of
+``indicators_long``, ``indicators_periods``, ``indicators_wide``, ``citations``. Reprints (copies of
 an earlier article, ``reprint_links``) are left out unless asked for.
 Reproducible: the same store gives byte-identical CSV (stable row order,
 floats written with ``%.15g``, no timestamps). ``--map 34`` writes provinces
 in the 34-unit map in force from 2025-07-01.
 
 indicators_wide rule (one value per province × year × indicator): among
-ACHIEVED figures, the value of the latest article (published date, then
+ACHIEVED single-year figures that count for the whole province
+(``province_total``), the value of the latest article (published date, then
 article id, then position) wins; ``n_<indicator>`` counts the achieved
-figures that competed.
+figures that competed. Period totals ("nhiệm kỳ 2015 - 2020, kết nạp 9.092
+đảng viên") go to ``indicators_periods`` by the same rule; district and
+commune figures stay in ``indicators_long`` only.
 
 >>> export_tables("data", out="data/export", formats=["csv"])   # doctest: +SKIP
 {'out': 'data/export', 'tables': {'articles': 120, ...}, 'corpus_version': '3f1c...'}
@@ -26,14 +29,25 @@ from dataclasses import fields
 from pathlib import Path
 
 from .errors import UserError
-from .schema import BuildRecord, DirectiveMention, FigureMention, TargetMention, column_docs, sql_type
+from .schema import (BuildRecord, DirectiveMention, FigureMention, IndicatorValue, TargetMention, column_docs,
+                     sql_type)
 from .store import Store, data_dir_of
 
 FORMATS = ("csv", "parquet", "xlsx")
 XLSX_MAX_ROWS = 1_048_575
 XLSX_MAX_CELL = 32_767
-WIDE_RULE = ("achieved figures only; per province, year and indicator the value of the latest article "
-             "(published date, then article_id, then offset) wins; n_<indicator> counts the competing figures")
+WIDE_RULE = ("achieved single-year figures that count for the whole province only (province_total: the sentence "
+             "names the province, 'toàn tỉnh', 'Đảng bộ tỉnh', 'Tỉnh ủy', or no place; not a district, commune "
+             "or another province; period totals are in indicators_periods); per province, year and indicator "
+             "the value of the latest article (published date, then article_id, then offset) wins; "
+             "n_<indicator> counts the competing figures")
+PERIODS_RULE = ("period totals: achieved figures whose sentence frames a multi-year period ('nhiệm kỳ 2015 - 2020', "
+                "'giai đoạn 2016 - 2020', '5 năm qua', 'trong nhiệm kỳ qua', 'từ năm 2016 đến nay'; relative periods "
+                "end in the article's year) and that count for the whole province (province_total: same place rule "
+                "as indicators_wide); per province, period and indicator the value of the latest article wins")
+LONG_RULE = ("every figure with an indicator code, one row each: single-year values (year) and period totals "
+             "(period_start, period_end), at every level (place, place_level; province_total marks the rows "
+             "indicators_wide and indicators_periods use)")
 
 _FD_TYPES = {"VARCHAR": "string", "BIGINT": "integer", "DOUBLE": "number", "BOOLEAN": "boolean", "BLOB": "string"}
 _DATE_COLUMNS = {"published", "issued", "first_seen"}
@@ -108,24 +122,22 @@ def table_specs(include_reprints: bool) -> dict[str, tuple[list[Column], str]]:
             Column("n_mentions", type="integer", doc="mentions (all articles, reprints included)"),
             Column("n_articles", type="integer", doc="articles citing it (reprints included)"),
         ], "FROM documents ORDER BY doc_key"),
-        "indicators_long": ([
+        "indicators_long": (_indicator_columns(LONG_COLUMNS), "FROM indicator_values m WHERE TRUE " + no_reprint
+                            + " ORDER BY 1 NULLS LAST, m.year NULLS LAST, m.period_start NULLS FIRST, "
+                            "m.period_end NULLS FIRST, m.indicator, m.article_id, m.start"),
+        "indicators_periods": ([
             Column("province", "pmap(m.province)", doc="province slug"),
-            Column("year", "m.year", "integer", "year of the value"),
+            Column("period_start", "m.period_start", "integer", "first year of the period"),
+            Column("period_end", "m.period_end", "integer", "last year of the period"),
             Column("indicator", "m.indicator", doc="codebook indicator code"),
-            Column("value", "m.value", "number", "value"),
-            Column("value_max", "m.value_max", "number", "upper bound of a range"),
-            Column("unit", "m.unit", doc="unit"),
-            Column("kind", "m.kind", doc="achieved|target|other"),
-            Column("qualifier", "m.qualifier", doc="exact|approx|min|max"),
-            Column("year_source", "m.year_source", doc="'text' or 'published' (article year)"),
-            Column("article_id", "m.article_id", doc="source article"),
-            Column("url", "m.url", doc="source address"),
-            Column("published", "m.published", "date", "article date"),
-            Column("sentence", "m.sentence", doc="source sentence"),
-            Column("start", "m.start", "integer", "figure start offset in the article text"),
-            Column("end", 'm."end"', "integer", "figure end offset"),
-        ], "FROM indicator_values m WHERE TRUE " + no_reprint
-           + ' ORDER BY 1 NULLS LAST, m.year NULLS LAST, m.indicator, m.article_id, m.start'),
+            Column("value", "arg_max(m.value, " + _LATEST + ")", "number", "period total: value of the latest article"),
+            Column("unit", "arg_max(m.unit, " + _LATEST + ")", doc="unit of that value"),
+            Column("n", "count(*)", "integer", "achieved province-wide figures for that province, period and indicator"),
+            Column("article_ids", "string_agg(DISTINCT m.article_id, ' ' ORDER BY m.article_id)",
+                   doc="source articles (space separated)"),
+        ], "FROM indicator_values m WHERE m.kind = 'achieved' AND m.province IS NOT NULL "
+           "AND m.province_total IS NOT FALSE AND (m.period_start IS NOT NULL OR m.period_end IS NOT NULL) "
+           + no_reprint + " GROUP BY 1, 2, 3, 4 ORDER BY 1, 2 NULLS FIRST, 3 NULLS FIRST, 4"),
         "citations": ([
             Column("doc_key", "m.doc_key", doc="document identity (documents.doc_key)"),
             Column("canonical_id", "d.canonical_id", doc="canonical id"),
@@ -137,6 +149,22 @@ def table_specs(include_reprints: bool) -> dict[str, tuple[list[Column], str]]:
            + no_reprint + " GROUP BY 1, 2, 3, 4 ORDER BY 1, 3 NULLS LAST, 4 NULLS LAST"),
     }
     return specs
+
+
+# the first 15 in their historical order (scripts read them by position), then the period and place columns
+LONG_COLUMNS = ("province", "year", "indicator", "value", "value_max", "unit", "kind", "qualifier", "year_source",
+                "article_id", "url", "published", "sentence", "start", "end",
+                "period_start", "period_end", "place", "place_level", "province_total")
+# order of "the latest article" among competing figures: published date, then article id, then offset
+_LATEST = "[coalesce(m.published, ''), m.article_id, lpad(CAST(m.start AS VARCHAR), 12, '0')]"
+
+
+def _indicator_columns(names) -> list[Column]:
+    """indicators_long columns, typed and described from ``IndicatorValue``."""
+    types = {f.name: sql_type(f.type) for f in fields(IndicatorValue)}
+    docs = column_docs(IndicatorValue)
+    return [Column(n, "pmap(m.province)" if n == "province" else f'm."{n}"', _fd_type(n, types[n]), docs[n])
+            for n in names]
 
 
 def _select(cols: list[Column], tail: str) -> str:
@@ -168,7 +196,7 @@ def _wide(con, include_reprints: bool) -> tuple[list[Column], list[tuple]]:
     no_reprint = "" if include_reprints else "AND m.article_id NOT IN (SELECT article_id FROM reprint_links)"
     base = ("SELECT pmap(m.province) AS province, m.year, m.indicator, m.value, m.unit, m.published, m.article_id, "
             "m.start FROM indicator_values m WHERE m.kind = 'achieved' AND m.province IS NOT NULL "
-            "AND m.year IS NOT NULL " + no_reprint)
+            "AND m.year IS NOT NULL AND m.province_total IS NOT FALSE " + no_reprint)
     rows = con.execute(
         f"WITH v AS ({base}) SELECT province, year, indicator, "
         "arg_max(value, [coalesce(published, ''), article_id, lpad(CAST(start AS VARCHAR), 12, '0')]) AS value, "
@@ -386,8 +414,10 @@ def datapackage(con, tables: dict[str, list[Column]], formats, v: dict, include_
                 res.update(mediatype="text/csv", encoding="utf-8")
             else:
                 res["mediatype"] = "application/vnd.apache.parquet"
-            if name == "indicators_wide":
-                res["description"] = WIDE_RULE
+            description = {"indicators_wide": WIDE_RULE, "indicators_periods": PERIODS_RULE,
+                           "indicators_long": LONG_RULE}.get(name)
+            if description:
+                res["description"] = description
             resources.append(res)
     return {
         "profile": "tabular-data-package",
@@ -402,6 +432,7 @@ def datapackage(con, tables: dict[str, list[Column]], formats, v: dict, include_
             "province_map_note": "63 provinces (until 2025-06-30)" if province_map == "63"
             else "34 units from 2025-07-01 (corpus.localities.to_2025)",
             "include_reprints": include_reprints, "indicators_wide_rule": WIDE_RULE,
+            "indicators_periods_rule": PERIODS_RULE,
         },
     }
 

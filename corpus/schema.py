@@ -128,7 +128,16 @@ class FigureMention(_Provenance):
     qualifier: str | None = _f("exact|approx|min|max")
     kind: str | None = _f("achieved|target|other")
     indicator: str | None = _f("codebook indicator code")
-    year: int | None = _f("year the figure refers to, when the text says")
+    year: int | None = _f("single year the figure refers to, when the text says; empty for a period total")
+    period_start: int | None = _f("first year of the multi-year period the sentence frames the figure in "
+                                  "('nhiệm kỳ 2015 - 2020', '5 năm qua', 'từ năm 2016 đến nay'); else empty")
+    period_end: int | None = _f("last year of that period (the article's year for '... qua', '... đến nay')")
+    place: str | None = _f("place the figure counts for: the place its sentence names before it ('Huyện ủy Bảo Lâm' "
+                           "-> 'Bảo Lâm'; 'toàn tỉnh', 'Tỉnh ủy' -> the province; 'toàn huyện' -> the article's "
+                           "district); empty when the sentence names none")
+    place_level: str | None = _f("province|district|commune: level of place (empty: the sentence names no place)")
+    place_province: str | None = _f("province slug the place belongs to (differs from province when the sentence "
+                                    "is about another province)")
 
 
 @dataclass
@@ -165,8 +174,11 @@ class IndicatorValue:
     """A figure mapped to a codebook indicator for a province and year."""
 
     province: str | None = _f("province slug")
-    year: int | None = _f("year of the value")
-    year_source: str | None = _f("'text' (the sentence says) or 'published' (article year)")
+    year: int | None = _f("single year of the value; empty for a period total")
+    year_source: str | None = _f("'text' (the sentence says), 'published' (article year) or 'period' (the sentence "
+                                 "frames a multi-year period: see period_start, period_end)")
+    period_start: int | None = _f("first year of the period of a period total ('nhiệm kỳ 2015 - 2020' -> 2015)")
+    period_end: int | None = _f("last year of the period of a period total")
     indicator: str | None = _f("codebook indicator code")
     value: float | None = _f("value")
     value_max: float | None = _f("upper bound of a range")
@@ -179,6 +191,12 @@ class IndicatorValue:
     sentence: str | None = _f("source sentence")
     start: int | None = _f("figure start offset in the article text")
     end: int | None = _f("figure end offset")
+    place: str | None = _f("place the figure counts for (figures.place); empty when the sentence names none")
+    place_level: str | None = _f("province|district|commune (empty: no place named)")
+    province_total: bool | None = _f("the figure counts for the whole province: its sentence names the province "
+                                     "('toàn tỉnh', 'Đảng bộ tỉnh', 'Tỉnh ủy', the name) or no place at all; false "
+                                     "for a district, commune or another province. indicators_wide and "
+                                     "indicators_periods use only these")
 
 
 @dataclass

@@ -119,13 +119,14 @@ def extract_figures(text: str, published: str | None = None, directives: Iterabl
     [('từ 5 đến 7 chi bộ', 5.0, 7.0)]
     """
     blocked = [(d.start, d.end) for d in directives]
+    pub_year = int(published[:4]) if published and published[:4].isdigit() else None
     figures: list[Figure] = []
     for ss, se in sentence_spans(text):
         sentence = text[ss:se]
         if not _HAS_DIGIT_OR_WORD.search(sentence):
             continue
         found = _sentence_figures(text, ss, se, blocked)
-        _attach_years(text, ss, se, found)
+        _attach_years(text, ss, se, found, pub_year)
         _attach_indicators(text, ss, se, found)
         figures.extend(found)
     return figures
@@ -292,27 +293,119 @@ def _qualifier(text: str, ss: int, s: int, approx: bool = False) -> tuple[int, s
     return m.start(1), "approx" if approx else _QUALIFIER_KIND.get(word, "exact")
 
 
-def _attach_years(text: str, ss: int, se: int, figures: list[Figure]) -> None:
-    """Year of each figure: the nearest "năm YYYY" before it in its sentence (inside its own
-    parenthesis if it is in one: "(năm 2015 là 51,4%)"; parentheses it is not in are skipped)."""
+def _attach_years(text: str, ss: int, se: int, figures: list[Figure], pub_year: int | None = None) -> None:
+    """Year or period of each figure: the nearest time frame before it in its sentence, a single year
+    ("năm 2019") or a multi-year period ("nhiệm kỳ 2015 - 2020", "5 năm qua"; see ``period_frames``),
+    inside its own parenthesis if it is in one ("(năm 2015 là 51,4%)"; parentheses it is not in are
+    skipped). With no frame before it, a period written after it in the same clause ("kết nạp 9.092 đảng
+    viên trong nhiệm kỳ qua") frames it, unless it counts from an event ("... sau hơn 10 năm"). A period figure keeps ``year`` None."""
     if not figures:
         return
     sentence = text[ss:se]
-    anchors = [(ss + m.start(), int(m.group(1) or m.group(2))) for m in _YEAR.finditer(sentence)]
+    periods = period_frames(text, ss, se, pub_year)
+    anchors = [(pos, (year, None, None)) for pos, end, year in
+               ((ss + m.start(), ss + m.end(), int(m.group(1) or m.group(2))) for m in _YEAR.finditer(sentence))
+               if not any(a < end and pos < b for a, b, _, _ in periods)]
+    anchors += [(a, (None, start, end)) for a, _, start, end in periods]
+    anchors.sort(key=lambda x: x[0])
     if not anchors:
         return
     for f in figures:
         open_at = _open_paren(text, ss, f.start)
         best = None
-        for pos, year in anchors:
+        for pos, frame in anchors:
             if pos >= f.start:
                 break
             if open_at is not None:
                 if pos > open_at:
-                    best = year
+                    best = frame
             elif _open_paren(text, ss, pos) is None:
-                best = year
-        f.year = best
+                best = frame
+        if best is None:
+            best = next(((None, start, end) for a, _, start, end in periods if a >= f.end
+                         and ";" not in text[f.end:a] and not _SINCE_EVENT.match(text, a)), None)
+        if best is not None:
+            f.year = best[0]
+            if best[0] is None:
+                f.period_start, f.period_end = best[1], best[2]
+
+
+_SMALL_NUMBERS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+                  "mười lăm": 15, "hai mươi": 20}
+_YEAR_SPAN = r"(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)?\d{2})(?!\d)(?![.,]\d)"
+# "nhiệm kỳ 2015 - 2020", "giai đoạn 2016-2020", "những năm 2016 - 2020", "(2016 - 2020)"
+_PERIOD_SPAN = re.compile(r"(?:(?P<lead>nhiệm kỳ|giai đoạn|thời kỳ|những năm|các năm|năm|trong|từ)\s+|\(\s*)"
+                          + _YEAR_SPAN, re.IGNORECASE)
+# "từ năm 2016 đến nay", "từ năm 2016 đến năm 2020", "từ 2016 đến hết tháng 6/2020"
+_PERIOD_FROM = re.compile(r"(?<![\wđ])từ\s+(?:năm\s+)?(?P<a>(?:19|20)\d{2})\s*,?\s*(?:đến|tới)\s+(?:(?P<now>nay)|"
+                          r"(?:hết\s+|cuối\s+)?(?:năm\s+)?(?P<b>(?:19|20)\d{2})|"
+                          r"(?:hết\s+|cuối\s+)?tháng\s+\d{1,2}\s*[/-]\s*(?P<c>(?:19|20)\d{2}))(?!\d)", re.IGNORECASE)
+# "5 năm qua", "sau 10 năm thực hiện", "trong 5 năm", "qua hơn 3 năm triển khai"
+_PERIOD_YEARS = re.compile(
+    r"(?<![\wđ])(?:(?P<pre>trong|sau|qua|suốt)\s+(?:(?:hơn|gần|trên)\s+)?)?"
+    r"(?P<n>\d{1,2}|mười lăm|hai mươi|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+năm"
+    r"(?P<post>\s+(?:qua|vừa qua|trở lại đây|gần đây|thực hiện|triển khai|tổ chức thực hiện))?(?![\wđ])",
+    re.IGNORECASE)
+# "trong nhiệm kỳ qua", "cả nhiệm kỳ", "từ đầu nhiệm kỳ đến nay", "nửa nhiệm kỳ"
+_PERIOD_TERM = re.compile(r"(?<![\wđ])(?:(?P<since>(?:từ\s+)?đầu|nửa)\s+nhiệm kỳ(?:\s+(?:đến nay|tới nay))?|"
+                          r"(?:trong|cả|suốt)\s+nhiệm kỳ(?:\s+(?:qua|vừa qua|trước))?|nhiệm kỳ\s+(?:qua|vừa qua|trước))"
+                          r"(?![\wđ])(?!\s*(?:mới|tới|tiếp theo|sau|\d))", re.IGNORECASE)
+# "... là đảng viên đầu tiên của bản sau hơn 10 năm": counts from an event, does not frame the figure before it
+_SINCE_EVENT = re.compile(r"sau\b", re.IGNORECASE)
+_CONGRESS_BEFORE = re.compile(r"[Đđ]ại hội[^;:.]{0,80}$")
+
+
+def period_frames(text: str, ss: int, se: int, pub_year: int | None = None) -> list[tuple[int, int, int | None, int | None]]:
+    """Multi-year periods written in the sentence ``text[ss:se]``: ``(start, end, first_year, last_year)``.
+
+    Years are None when only the article's year (``pub_year``) could tell them and it is unknown.
+    "N năm qua" / "sau N năm thực hiện" run from ``pub_year - N`` to ``pub_year`` (the term convention:
+    five years are "2015 - 2020"); "nhiệm kỳ qua" is the last party term (terms end in years divisible
+    by 5; in such a year and the year before it, that term); "từ đầu nhiệm kỳ đến nay" runs from the
+    start of the current term. A "nhiệm kỳ 2020 - 2025" that names a congress ("Đại hội ... nhiệm kỳ
+    2020 - 2025") is a name, not a frame. Single years ("từ năm 2020 đến nay" in 2020) are not periods.
+
+    >>> s = "Nhiệm kỳ 2015 - 2020, toàn tỉnh kết nạp 9.092 đảng viên."
+    >>> period_frames(s, 0, len(s))
+    [(0, 20, 2015, 2020)]
+    """
+    out: list[tuple[int, int, int | None, int | None]] = []
+
+    def add(a: int, b: int, first: int | None, last: int | None) -> None:
+        if first is not None and last is not None and not 0 < last - first <= 30:
+            return
+        if not any(x < b and a < y for x, y, _, _ in out):
+            out.append((a, b, first, last))
+
+    for m in _PERIOD_SPAN.finditer(text, ss, se):
+        first, last = int(m.group("a")), m.group("b")
+        last = int(last) if len(last) == 4 else first - first % 100 + int(last)
+        if (m.group("lead") or "").lower() == "nhiệm kỳ" and _CONGRESS_BEFORE.search(text, ss, m.start()):
+            continue                             # "Đại hội Đảng bộ tỉnh lần thứ XVI, nhiệm kỳ 2015 - 2020": a name
+        add(m.start(), m.end(), first, last)
+    for m in _PERIOD_FROM.finditer(text, ss, se):
+        last = pub_year if m.group("now") else int(m.group("b") or m.group("c"))
+        if last is not None and last == int(m.group("a")):
+            continue                             # "từ năm 2020 đến nay" in 2020: that year
+        add(m.start(), m.end(), int(m.group("a")), last)
+    for m in _PERIOD_TERM.finditer(text, ss, se):
+        if pub_year is None:
+            add(m.start(), m.end(), None, None)
+        elif m.group("since"):
+            add(m.start(), m.end(), (pub_year - 1) - (pub_year - 1) % 5, pub_year)
+        else:
+            last = pub_year + (-pub_year) % 5 if pub_year % 5 in (0, 4) else pub_year - pub_year % 5
+            add(m.start(), m.end(), last - 5, last)
+    for m in _PERIOD_YEARS.finditer(text, ss, se):
+        if not (m.group("pre") or m.group("post")):
+            continue
+        n = m.group("n").lower()
+        n = int(n) if n.isdigit() else _SMALL_NUMBERS[n]
+        if n < 2:
+            continue
+        add(m.start(), m.end(), pub_year - n if pub_year else None, pub_year)
+    out.sort()
+    return out
 
 
 def _open_paren(text: str, ss: int, pos: int) -> int | None:

@@ -44,7 +44,9 @@ class Figure:
     qualifier: str = "exact"       # exact|approx|min|max
     kind: str = "other"            # achieved|target|other
     indicator: str | None = None
-    year: int | None = None
+    year: int | None = None        # the single year the figure counts; None for a period total
+    period_start: int | None = None  # "nhiệm kỳ 2015 - 2020, kết nạp 9.092 đảng viên" -> 2015
+    period_end: int | None = None    # ... -> 2020
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import nlp
-from corpus.build import run_build
+from corpus.build import FigurePlaces, run_build
 from corpus.documents import document_key, normalise_title
 from corpus.schema import TABLES, table_columns
 from corpus.store import Store
@@ -193,3 +193,34 @@ def test_stores_built_before_relevance_flags_are_rescored_without_re_extraction(
     out = run_build(tmp_path, jobs=1)
     assert (out["pending"], out["rescored"]) == (0, len(SYNTHETIC))
     assert dump(tmp_path) == dump(built[0])
+
+
+@pytest.mark.parametrize("sentence, title, expected", [
+    # (place, place_level, place_province) of the figure after "nạp"; synthetic sentences, article in Lâm Đồng
+    ("Huyện ủy Bảo Lâm kết nạp 5 đảng viên.", None, ("Bảo Lâm", "district", "lam-dong")),
+    ("Huyện ủy Bảo Lâm (Lâm Đồng) kết nạp 5 đảng viên.", None, ("Bảo Lâm", "district", "lam-dong")),
+    ("Xã Lộc Thành, huyện Bảo Lâm, tỉnh Lâm Đồng kết nạp 12 đảng viên.", None, ("Lộc Thành", "commune", "lam-dong")),
+    ("Toàn tỉnh Lâm Đồng năm 2016 kết nạp 1.980 đảng viên.", None, ("Lâm Đồng", "province", "lam-dong")),
+    ("Năm 2018, Tỉnh ủy kết nạp 2.110 đảng viên.", None, ("Lâm Đồng", "province", "lam-dong")),
+    ("Năm 2016, huyện kết nạp 58 đảng viên.", "Phát triển đảng viên ở Lạc Dương", ("Lạc Dương", "district", "lam-dong")),
+    ("Nhờ vậy, năm 2016 huyện kết nạp 58 đảng viên.", None, (None, "district", "lam-dong")),
+    ("Trong 5 năm, Đảng bộ thành phố kết nạp 1.146 đảng viên.", "Thành ủy Đà Lạt", ("Đà Lạt", "district", "lam-dong")),
+    ("Tỉnh Đắk Nông kết nạp 300 đảng viên.", None, ("Đắk Nông", "province", "dak-nong")),
+    ("Toàn Đảng bộ kết nạp 2.365 đảng viên.", None, (None, None, None)),
+    ("Các huyện, thành phố kết nạp 300 đảng viên.", None, (None, None, None)),
+    ("Năm 2019 kết nạp 12 đảng viên ở huyện Bảo Lâm.", None, ("Bảo Lâm", "district", "lam-dong")),
+])
+def test_figure_place(sentence, title, expected):
+    from corpus.localities import attribute_province
+
+    at = sentence.index("nạp ") + 4
+    places = FigurePlaces(sentence, "lam-dong", attribute_province(sentence, title=title, site_province="lam-dong"))
+    got = places.place_of(0, len(sentence), at, sentence.index(" đảng viên", at) + 10)
+    assert (got["place"], got["place_level"], got["place_province"]) == expected
+
+
+def test_city_level_words_are_the_province_in_a_centrally_run_city():
+    sentence = "Năm 2020, Thành ủy kết nạp 3.000 đảng viên."
+    at = sentence.index("3.000")
+    assert FigurePlaces(sentence, "ha-noi").place_of(0, len(sentence), at, at + 15)["place_level"] == "province"
+    assert FigurePlaces(sentence, "lam-dong").place_of(0, len(sentence), at, at + 15)["place_level"] == "district"

@@ -73,7 +73,7 @@ def test_datapackage_describes_every_csv(store_dir, tmp_path):
     pkg = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     csvs = {r["name"]: r for r in pkg["resources"] if r["format"] == "csv"}
     assert set(csvs) == {"articles", "directives", "figures", "targets", "documents", "indicators_long",
-                         "indicators_wide", "citations"}
+                         "indicators_periods", "indicators_wide", "citations"}
     for name, res in csvs.items():
         header = _csv(tmp_path / res["path"])[0]
         assert [f["name"] for f in res["schema"]["fields"]] == header, name
@@ -82,6 +82,11 @@ def test_datapackage_describes_every_csv(store_dir, tmp_path):
     assert {r["path"] for r in pkg["resources"] if r["format"] == "parquet"} == {f"{n}.parquet" for n in csvs}
     meta = pkg["partycorpus"]
     assert meta["extractor_version"] == "test" and meta["province_map"] == "63"
+    for name in ("indicators_wide", "indicators_periods", "indicators_long"):
+        assert "province_total" in csvs[name]["description"] or "toàn tỉnh" in csvs[name]["description"], name
+    long_fields = {f["name"]: f for f in csvs["indicators_long"]["schema"]["fields"]}
+    assert long_fields["period_start"]["type"] == "integer" and long_fields["province_total"]["type"] == "boolean"
+    assert "Tỉnh ủy" in long_fields["province_total"]["description"]
     assert {s["title"] for s in pkg["sources"]} == {"thu", "khac"}
 
 
@@ -132,7 +137,7 @@ def test_xlsx_and_parquet_hold_the_same_tables(store_dir, tmp_path):
     wb = openpyxl.load_workbook(tmp_path / "partycorpus.xlsx", read_only=True)
     try:
         assert set(wb.sheetnames) == {"articles", "directives", "figures", "targets", "documents",
-                                      "indicators_long", "indicators_wide", "citations"}
+                                      "indicators_long", "indicators_periods", "indicators_wide", "citations"}
         sheet_ids = [r[0] for r in wb["articles"].iter_rows(min_row=2, values_only=True)]
     finally:
         wb.close()
@@ -151,3 +156,69 @@ def test_bad_export_options(store_dir, tmp_path, kwargs, message):
 
     with pytest.raises(UserError, match=message):
         export_tables(store_dir, out=tmp_path, **kwargs)
+
+
+# -- annual vs period vs district figures: which table each lands in (synthetic articles) --------------------------
+
+PLACES = [  # synthetic articles, not real news
+    {"article_id": "ls:1", "site": "ls", "province": "lang-son", "published": "2020-10-16",
+     "title": "Nhìn lại nhiệm kỳ 2015 - 2020", "url": "https://ls.invalid/1.html",
+     "text": "Nhiệm kỳ 2015 - 2020, toàn tỉnh kết nạp 9.092 đảng viên. "
+             "Năm 2019, Đảng bộ tỉnh kết nạp được 1.924 đảng viên. "
+             "Năm 2019, Huyện ủy Cao Lộc kết nạp được 181 đảng viên."},
+    {"article_id": "ld:1", "site": "ld", "province": "lam-dong", "published": "2021-01-05",
+     "title": "Lâm Đồng tổng kết công tác đảng viên", "url": "https://ld.invalid/1.html",
+     "text": "Năm 2020, Tỉnh ủy Lâm Đồng kết nạp 2.203 đảng viên. "
+             "Năm 2020, Huyện ủy Bảo Lâm kết nạp 5 đảng viên. "
+             "Trong 5 năm qua, Đảng bộ huyện Đức Trọng kết nạp 1.146 đảng viên."},
+    {"article_id": "ld:2", "site": "ld", "province": "lam-dong", "published": "2021-03-01",
+     "title": "Phát triển đảng viên ở Lạc Dương", "url": "https://ld.invalid/2.html",
+     "text": "Huyện Lạc Dương có nhiều đồng bào dân tộc thiểu số. Năm 2020, huyện kết nạp 58 đảng viên."},
+]
+
+
+@pytest.fixture(scope="module")
+def places_export(tmp_path_factory):
+    data = tmp_path_factory.mktemp("places")
+    with Store(data, write=True) as store:
+        with store.transaction():
+            store.upsert_articles(PLACES)
+    run_build(data, jobs=1)
+    out = tmp_path_factory.mktemp("places_out")
+    export_tables(data, out=out)
+    return out
+
+
+def _records(path):
+    rows = _csv(path)
+    return [dict(zip(rows[0], r)) for r in rows[1:]]
+
+
+def test_wide_keeps_province_wide_single_year_figures_only(places_export):
+    wide = {(r["province"], r["year"]): r["members.admitted"] for r in _records(places_export / "indicators_wide.csv")}
+    assert wide == {("lam-dong", "2020"): "2203", ("lang-son", "2019"): "1924"}
+
+
+def test_periods_hold_period_totals_of_the_province(places_export):
+    rows = [(r["province"], r["period_start"], r["period_end"], r["indicator"], r["value"], r["unit"], r["n"],
+             r["article_ids"]) for r in _records(places_export / "indicators_periods.csv")]
+    assert rows == [("lang-son", "2015", "2020", "members.admitted", "9092", "đảng viên", "1", "ls:1")]
+
+
+@pytest.mark.parametrize("value, year, period, place, level, province_total", [
+    ("9092", "", ("2015", "2020"), "Lạng Sơn", "province", "true"),
+    ("1924", "2019", ("", ""), "Lạng Sơn", "province", "true"),
+    ("181", "2019", ("", ""), "Cao Lộc", "district", "false"),
+    ("2203", "2020", ("", ""), "Lâm Đồng", "province", "true"),
+    ("5", "2020", ("", ""), "Bảo Lâm", "district", "false"),
+    ("1146", "", ("2016", "2021"), "Đức Trọng", "district", "false"),
+    ("58", "2020", ("", ""), "Lạc Dương", "district", "false"),
+])
+def test_long_keeps_every_row_with_its_period_and_place(places_export, value, year, period, place, level,
+                                                        province_total):
+    rows = [r for r in _records(places_export / "indicators_long.csv") if r["value"] == value]
+    assert len(rows) == 1
+    r = rows[0]
+    assert (r["year"], (r["period_start"], r["period_end"]), r["place"], r["place_level"], r["province_total"]) == \
+        (year, period, place, level, province_total)
+    assert r["year_source"] == ("period" if period[0] else "text")

@@ -170,6 +170,40 @@ def test_years(sentence, years):
     assert [f.year for f in figs(sentence)] == years
 
 
+@pytest.mark.parametrize("sentence, published, expected", [
+    # (year, period_start, period_end) of each figure
+    ("Nhiệm kỳ 2015 - 2020, toàn tỉnh kết nạp 9.092 đảng viên.", "2020-10-16", [(None, 2015, 2020)]),
+    ("Giai đoạn 2016-2020, Đảng bộ thành phố kết nạp được 1.020 đảng viên.", None, [(None, 2016, 2020)]),
+    ("Trong 5 năm, toàn Đảng bộ kết nạp được 9.092 đảng viên.", "2020-10-16",
+     [(None, 2015, 2020), (None, 2015, 2020)]),                               # "5 năm" itself is a figure
+    ("5 năm qua, toàn tỉnh kết nạp 9.092 đảng viên.", "2020-10-16", [(None, None, None), (None, 2015, 2020)]),
+    ("Trong nhiệm kỳ qua, toàn tỉnh kết nạp 9.000 đảng viên.", "2021-02-01", [(None, 2015, 2020)]),
+    ("Từ đầu nhiệm kỳ đến nay, tỉnh kết nạp 4.000 đảng viên.", "2022-06-01", [(None, 2020, 2022)]),
+    ("Từ năm 2016 đến nay, tỉnh đã kết nạp 8.500 đảng viên.", "2021-03-01", [(None, 2016, 2021)]),
+    ("Từ năm 2016 đến năm 2019, tỉnh đã kết nạp 7.000 đảng viên.", None, [(None, 2016, 2019)]),
+    ("Sau 5 năm thực hiện Chỉ thị, toàn tỉnh có 1.250 mô hình.", "2021-03-01",
+     [(None, 2016, 2021), (None, 2016, 2021)]),
+    ("Toàn tỉnh kết nạp 9.092 đảng viên trong nhiệm kỳ 2015 - 2020.", None, [(None, 2015, 2020)]),
+    ("Huyện kết nạp 42 đảng viên, là đảng viên đầu tiên của bản sau hơn 10 năm.", "2017-05-01",
+     [(None, None, None), (None, 2007, 2017)]),                           # "10 năm" is in its own frame
+    ("Trong 5 năm qua, tỉnh kết nạp 9.000 đảng viên.", None, [(None, None, None), (None, None, None)]),
+    # the nearest frame before the figure wins
+    ("Năm 2020 kết nạp 1.900 đảng viên; cả nhiệm kỳ kết nạp 9.092 đảng viên.", "2020-11-01",
+     [(2020, None, None), (None, 2015, 2020)]),
+    ("Nhiệm kỳ 2015 - 2020 kết nạp 9.092 đảng viên, riêng năm 2020 kết nạp 1.900 đảng viên.", None,
+     [(None, 2015, 2020), (2020, None, None)]),
+    # not periods: a congress name, a single year, the year so far, a yearly rate
+    ("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI, nhiệm kỳ 2015 - 2020 đề ra mục tiêu hằng năm kết nạp "
+     "1.600 đảng viên.", "2016-01-01", [(None, None, None)]),
+    ("Từ năm 2020 đến nay, tỉnh kết nạp 500 đảng viên.", "2020-11-01", [(2020, None, None)]),
+    ("Từ đầu năm đến nay, toàn tỉnh kết nạp được 1.540 đảng viên mới.", "2016-09-01", [(None, None, None)]),
+    ("Năm 2019, toàn tỉnh kết nạp 1.924 đảng viên.", "2020-01-01", [(2019, None, None)]),
+    ("Đại hội nhiệm kỳ mới đề ra chỉ tiêu kết nạp 230 đảng viên.", "2020-06-01", [(None, None, None)]),
+])
+def test_period_framing(sentence, published, expected):
+    assert [(f.year, f.period_start, f.period_end) for f in figs(sentence, published=published)] == expected
+
+
 @pytest.mark.parametrize("sentence, codes_expected", [
     ("Đảng bộ kết nạp 200 đảng viên mới.", ["members.admitted"]),
     ("Hằng năm kết nạp khoảng 10.000 đảng viên.", ["members.admitted"]),
