@@ -352,6 +352,8 @@ def indicator_by_province_year(indicators: pd.DataFrame, indicator: str) -> pd.D
     1720.0
     """
     iv = indicator_table(indicators, indicator).dropna(subset=["year", "value"])
+    if "province_total" in iv:  # figures about a district or commune are not the province's value
+        iv = iv[iv["province_total"].fillna(True).astype(bool)]
     if iv.empty:
         return pd.DataFrame()
     iv = iv.assign(year=iv["year"].astype(int)).sort_values(["published", "article_id"])
@@ -370,6 +372,8 @@ def attach_place(frame: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """
     if frame is None:
         return frame
+    if "place_level" in frame and "place" in frame:  # figure-level places from the build win
+        return frame.assign(level=frame["place_level"])
     if places is None or places.empty:
         return frame.assign(level=None, place=None)
     p = places[["article_id", "province_level", "province_place"]].rename(
