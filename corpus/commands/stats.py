@@ -34,10 +34,12 @@ def collect(data_dir) -> dict:
         st["mentions"] = {t: one(f"SELECT count(*) FROM {t}") for t in
                           ("directive_mentions", "figure_mentions", "target_mentions", "documents", "indicator_values")}
         st["missing"] = dict(zip(
-            ("title", "text", "published", "url", "province", "author"),
+            ("title", "text", "published", "url", "site province (national outlets)", "author",
+             "attributed province (built)"),
             s.sql("SELECT count(*) FILTER (WHERE coalesce(title, '') = ''), count(*) FILTER (WHERE text = ''), "
                   "count(*) FILTER (WHERE published IS NULL), count(*) FILTER (WHERE url IS NULL), "
-                  "count(*) FILTER (WHERE province IS NULL), count(*) FILTER (WHERE author IS NULL) "
+                  "count(*) FILTER (WHERE province IS NULL), count(*) FILTER (WHERE author IS NULL), "
+                  "(SELECT count(*) FROM build_records WHERE province IS NULL) "
                   "FROM articles").fetchall()[0]))
         st["reprints"] = _rows(s, "SELECT method, count(*) FROM reprint_links GROUP BY 1 ORDER BY 1")
         st["crawl_runs"] = _rows(s, "SELECT run_id, started, finished, sites, pages, new, changed, unchanged, errors "
