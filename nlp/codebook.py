@@ -117,6 +117,8 @@ def indicator_for(sentence: str, figure, sentence_start: int = 0,
         fe = fs + figure.text.index("%") + 1
     before = sentence[max(0, lo - sentence_start):max(0, fs)]
     after = sentence[max(0, fe):max(0, hi - sentence_start)]
+    before = before[before.rfind(";") + 1:]     # cues count within the figure's clause only
+    after = after.split(";", 1)[0]
     best: tuple[int, int, str] | None = None
     for rank, ind in enumerate(load_codebook().indicators):
         if unit not in ind.units:

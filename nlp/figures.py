@@ -352,7 +352,11 @@ _PERIOD_TERM = re.compile(r"(?<![\wđ])(?:(?P<since>(?:từ\s+)?đầu|nửa)\s+
                           r"(?![\wđ])(?!\s*(?:mới|tới|tiếp theo|sau|\d))", re.IGNORECASE)
 # "... là đảng viên đầu tiên của bản sau hơn 10 năm": counts from an event, does not frame the figure before it
 _SINCE_EVENT = re.compile(r"sau\b", re.IGNORECASE)
-_CONGRESS_BEFORE = re.compile(r"[Đđ]ại hội[^;:.]{0,80}$")
+# "Đại hội (đại biểu) Đảng bộ tỉnh X lần thứ XVI, nhiệm kỳ ...": only words of a congress's name in between
+# ("Báo cáo chính trị trình Đại hội cho biết, nhiệm kỳ 2015 - 2020, ..." is a frame, not a name)
+_CONGRESS_BEFORE = re.compile(
+    r"[Đđ]ại hội(?:[\s,()]+(?:đại biểu|toàn quốc|đảng bộ|Đảng bộ|Đảng|đảng|lần thứ|các cấp|cơ sở|tỉnh|thành phố|"
+    r"huyện|quận|thị xã|xã|phường|khối|TP\.|[A-ZĐÀ-Ỹ][^\s,;:.()]*|[IVXLC]+|\d+))*[\s,()]*$")
 
 
 def period_frames(text: str, ss: int, se: int, pub_year: int | None = None) -> list[tuple[int, int, int | None, int | None]]:

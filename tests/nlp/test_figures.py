@@ -192,6 +192,9 @@ def test_years(sentence, years):
      [(2020, None, None), (None, 2015, 2020)]),
     ("Nhiệm kỳ 2015 - 2020 kết nạp 9.092 đảng viên, riêng năm 2020 kết nạp 1.900 đảng viên.", None,
      [(None, 2015, 2020), (2020, None, None)]),
+    # a congress named earlier in the sentence, then the term as a frame of its own
+    ("Báo cáo trình Đại hội cho biết, nhiệm kỳ 2015 - 2020, Đảng bộ tỉnh kết nạp 8.710 đảng viên.", "2020-10-01",
+     [(None, 2015, 2020)]),
     # not periods: a congress name, a single year, the year so far, a yearly rate
     ("Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI, nhiệm kỳ 2015 - 2020 đề ra mục tiêu hằng năm kết nạp "
      "1.600 đảng viên.", "2016-01-01", [(None, None, None)]),
