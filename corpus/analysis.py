@@ -354,6 +354,8 @@ def indicator_by_province_year(indicators: pd.DataFrame, indicator: str) -> pd.D
     iv = indicator_table(indicators, indicator).dropna(subset=["year", "value"])
     if "province_total" in iv:  # figures about a district or commune are not the province's value
         iv = iv[iv["province_total"].fillna(True).astype(bool)]
+    if "year_part" in iv:  # half-year, quarter or year-to-date values are not whole-year values
+        iv = iv[iv["year_part"].isna()]
     if iv.empty:
         return pd.DataFrame()
     iv = iv.assign(year=iv["year"].astype(int)).sort_values(["published", "article_id"])

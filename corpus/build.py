@@ -631,7 +631,8 @@ def _candidates(bands, row: int) -> set[int]:
 
 
 INDICATORS_SQL = """
-INSERT INTO indicator_values (province, year, year_source, period_start, period_end, indicator, value, value_max,
+INSERT INTO indicator_values (province, year, year_source, period_start, period_end, year_part, indicator, value,
+                              value_max,
                               unit, kind, qualifier, article_id, url, published, sentence, start, "end",
                               place, place_level, province_total)
 SELECT province,
@@ -639,7 +640,7 @@ SELECT province,
             THEN coalesce(year, TRY_CAST(substr(published, 1, 4) AS BIGINT)) END,
        CASE WHEN period_start IS NOT NULL OR period_end IS NOT NULL THEN 'period'
             WHEN year IS NOT NULL THEN 'text' WHEN published IS NOT NULL THEN 'published' END,
-       period_start, period_end,
+       period_start, period_end, year_part,
        indicator, value, value_max, unit, kind, qualifier, article_id, url, published, sentence, start, "end",
        place, place_level,
        place_level IS NULL OR (place_level = 'province' AND coalesce(place_province, province) IS NOT DISTINCT FROM province)

@@ -36,7 +36,7 @@ from .store import Store, data_dir_of
 FORMATS = ("csv", "parquet", "xlsx")
 XLSX_MAX_ROWS = 1_048_575
 XLSX_MAX_CELL = 32_767
-WIDE_RULE = ("achieved single-year figures that count for the whole province only (province_total: the sentence "
+WIDE_RULE = ("achieved whole-year figures (not part of a year: year_part empty) that count for the whole province only (province_total: the sentence "
              "names the province, 'toàn tỉnh', 'Đảng bộ tỉnh', 'Tỉnh ủy', or no place; not a district, commune "
              "or another province; period totals are in indicators_periods); per province, year and indicator "
              "the value of the latest article (published date, then article_id, then offset) wins; "
@@ -154,7 +154,7 @@ def table_specs(include_reprints: bool) -> dict[str, tuple[list[Column], str]]:
 # the first 15 in their historical order (scripts read them by position), then the period and place columns
 LONG_COLUMNS = ("province", "year", "indicator", "value", "value_max", "unit", "kind", "qualifier", "year_source",
                 "article_id", "url", "published", "sentence", "start", "end",
-                "period_start", "period_end", "place", "place_level", "province_total")
+                "period_start", "period_end", "place", "place_level", "province_total", "year_part")
 # order of "the latest article" among competing figures: published date, then article id, then offset
 _LATEST = "[coalesce(m.published, ''), m.article_id, lpad(CAST(m.start AS VARCHAR), 12, '0')]"
 
@@ -196,7 +196,7 @@ def _wide(con, include_reprints: bool) -> tuple[list[Column], list[tuple]]:
     no_reprint = "" if include_reprints else "AND m.article_id NOT IN (SELECT article_id FROM reprint_links)"
     base = ("SELECT pmap(m.province) AS province, m.year, m.indicator, m.value, m.unit, m.published, m.article_id, "
             "m.start FROM indicator_values m WHERE m.kind = 'achieved' AND m.province IS NOT NULL "
-            "AND m.year IS NOT NULL AND m.province_total IS NOT FALSE " + no_reprint)
+            "AND m.year IS NOT NULL AND m.year_part IS NULL AND m.province_total IS NOT FALSE " + no_reprint)
     rows = con.execute(
         f"WITH v AS ({base}) SELECT province, year, indicator, "
         "arg_max(value, [coalesce(published, ''), article_id, lpad(CAST(start AS VARCHAR), 12, '0')]) AS value, "

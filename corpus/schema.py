@@ -132,6 +132,9 @@ class FigureMention(_Provenance):
     period_start: int | None = _f("first year of the multi-year period the sentence frames the figure in "
                                   "('nhiệm kỳ 2015 - 2020', '5 năm qua', 'từ năm 2016 đến nay'); else empty")
     period_end: int | None = _f("last year of that period (the article's year for '... qua', '... đến nay')")
+    year_part: str | None = _f("the figure counts part of its year only: H1/H2 ('6 tháng đầu/cuối năm'), Q1-Q4 "
+                               "('quý I'), 9M ('9 tháng'), YTD ('từ đầu năm đến nay'), M<n> ('tháng 3/2020'); "
+                               "empty for a whole year")
     place: str | None = _f("place the figure counts for: the place its sentence names before it ('Huyện ủy Bảo Lâm' "
                            "-> 'Bảo Lâm'; 'toàn tỉnh', 'Tỉnh ủy' -> the province; 'toàn huyện' -> the article's "
                            "district); empty when the sentence names none")
@@ -179,6 +182,7 @@ class IndicatorValue:
                                  "frames a multi-year period: see period_start, period_end)")
     period_start: int | None = _f("first year of the period of a period total ('nhiệm kỳ 2015 - 2020' -> 2015)")
     period_end: int | None = _f("last year of the period of a period total")
+    year_part: str | None = _f("part of the year the value counts (figures.year_part); empty for a whole year")
     indicator: str | None = _f("codebook indicator code")
     value: float | None = _f("value")
     value_max: float | None = _f("upper bound of a range")

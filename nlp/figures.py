@@ -127,6 +127,7 @@ def extract_figures(text: str, published: str | None = None, directives: Iterabl
             continue
         found = _sentence_figures(text, ss, se, blocked)
         _attach_years(text, ss, se, found, pub_year)
+        _attach_year_parts(text, ss, se, found)
         _attach_indicators(text, ss, se, found)
         figures.extend(found)
     return figures
@@ -291,6 +292,45 @@ def _qualifier(text: str, ss: int, s: int, approx: bool = False) -> tuple[int, s
         return s, "approx" if approx else "exact"
     word = m.group(1).lower()                  # "Trên 95% cán bộ" opens a sentence
     return m.start(1), "approx" if approx else _QUALIFIER_KIND.get(word, "exact")
+
+
+# part of a year: "6 tháng đầu năm 2021", "sáu tháng cuối năm", "quý I/2020", "9 tháng năm 2019",
+# "từ đầu năm (2021) đến nay", "tháng 3/2020", "trong tháng 5"
+_PARTIAL_YEAR = re.compile(
+    r"(?<![\wđ])(?:"
+    r"(?P<half>6|sáu)\s+tháng\s+(?P<hw>đầu|cuối)\s+năm"
+    r"|(?P<nm>3|ba|9|chín)\s+tháng(?:\s+đầu)?\s+năm"
+    r"|quý\s+(?P<q>IV|III|II|I|[1-4])(?![\w])"
+    r"|(?P<ytd>từ\s+đầu\s+năm)"
+    r"|(?P<month>(?:trong\s+)?tháng\s+\d{1,2})(?:\s*[/-]\s*|\s+năm\s+)(?=(?:19|20)\d{2})"
+    r")(?:\s*(?:[/-]|năm)?\s*(?P<y>(?:19|20)\d{2}))?(?!\d)", re.IGNORECASE)
+_QUARTERS = {"i": "Q1", "1": "Q1", "ii": "Q2", "2": "Q2", "iii": "Q3", "3": "Q3", "iv": "Q4", "4": "Q4"}
+
+
+def _attach_year_parts(text: str, ss: int, se: int, figures: list[Figure]) -> None:
+    """Mark figures that count part of a year only ("Sáu tháng đầu năm 2021, … kết nạp 2.140 đảng viên"
+    -> year 2021, year_part "H1"), so they are not compared with whole-year values. The nearest frame
+    before the figure decides, within its clause (no ";" and no other year between them)."""
+    frames = list(_PARTIAL_YEAR.finditer(text, ss, se))
+    if not frames or not figures:
+        return
+    for f in figures:
+        m = next((m for m in reversed(frames) if m.end() <= f.start), None)
+        if m is None or ";" in text[m.end():f.start] or _YEAR.search(text[m.end():f.start]):
+            continue
+        if m.group("half"):
+            part = "H1" if m.group("hw").lower() == "đầu" else "H2"
+        elif m.group("nm"):
+            part = "Q1" if m.group("nm").lower() in ("3", "ba") else "9M"
+        elif m.group("q"):
+            part = _QUARTERS[m.group("q").lower()]
+        elif m.group("ytd"):
+            part = "YTD"
+        else:
+            part = "M" + re.search(r"\d+", m.group("month")).group(0)
+        f.year_part = part
+        if m.group("y") and f.period_start is None and f.period_end is None:
+            f.year = int(m.group("y"))
 
 
 def _attach_years(text: str, ss: int, se: int, figures: list[Figure], pub_year: int | None = None) -> None:

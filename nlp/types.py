@@ -47,6 +47,7 @@ class Figure:
     year: int | None = None        # the single year the figure counts; None for a period total
     period_start: int | None = None  # "nhiệm kỳ 2015 - 2020, kết nạp 9.092 đảng viên" -> 2015
     period_end: int | None = None    # ... -> 2020
+    year_part: str | None = None     # part of the year only: "6 tháng đầu năm 2021" -> "H1" (Q1-Q4, 9M, YTD, M<n>)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -174,6 +174,9 @@ PLACES = [  # synthetic articles, not real news
     {"article_id": "ld:2", "site": "ld", "province": "lam-dong", "published": "2021-03-01",
      "title": "Phát triển đảng viên ở Lạc Dương", "url": "https://ld.invalid/2.html",
      "text": "Huyện Lạc Dương có nhiều đồng bào dân tộc thiểu số. Năm 2020, huyện kết nạp 58 đảng viên."},
+    {"article_id": "ls:2", "site": "ls", "province": "lang-son", "published": "2021-07-10",
+     "title": "Sơ kết 6 tháng công tác xây dựng Đảng", "url": "https://ls.invalid/2.html",
+     "text": "Sáu tháng đầu năm 2021, Đảng bộ tỉnh kết nạp 1.012 đảng viên."},
 ]
 
 
@@ -196,7 +199,12 @@ def _records(path):
 
 def test_wide_keeps_province_wide_single_year_figures_only(places_export):
     wide = {(r["province"], r["year"]): r["members.admitted"] for r in _records(places_export / "indicators_wide.csv")}
-    assert wide == {("lam-dong", "2020"): "2203", ("lang-son", "2019"): "1924"}
+    assert wide == {("lam-dong", "2020"): "2203", ("lang-son", "2019"): "1924"}   # not the half-year 1.012
+
+
+def test_part_of_a_year_stays_in_the_long_table_only(places_export):
+    rows = [r for r in _records(places_export / "indicators_long.csv") if r["value"] == "1012"]
+    assert [(r["year"], r["year_part"], r["province_total"]) for r in rows] == [("2021", "H1", "true")]
 
 
 def test_periods_hold_period_totals_of_the_province(places_export):

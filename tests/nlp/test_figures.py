@@ -289,3 +289,20 @@ def test_offsets_hold_on_odd_input(parts):
     for f in extract_figures(text):
         assert text[f.start:f.end] == f.text
         assert f.start < f.end
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # (year, year_part) of each figure with a counted unit; synthetic sentences written for these tests
+    ("Sáu tháng đầu năm 2021, Đảng bộ tỉnh kết nạp 2.140 đảng viên; năm 2020 cả tỉnh kết nạp 4.280 đảng viên.",
+     [(2021, "H1"), (2020, None)]),
+    ("Quý I/2020, toàn tỉnh kết nạp 350 đảng viên.", [(2020, "Q1")]),
+    ("Quý III năm 2019, huyện thành lập 4 chi bộ.", [(2019, "Q3")]),
+    ("9 tháng năm 2019, tỉnh kết nạp 1.200 đảng viên.", [(2019, "9M")]),
+    ("Từ đầu năm đến nay, toàn tỉnh kết nạp được 1.540 đảng viên mới.", [(None, "YTD")]),
+    ("Trong tháng 3/2020, huyện kết nạp 12 đảng viên.", [(2020, "M3")]),
+    ("Năm 2019, toàn tỉnh kết nạp 1.924 đảng viên.", [(2019, None)]),
+    ("Sáu tháng cuối năm, tỉnh kết nạp 900 đảng viên.", [(None, "H2")]),
+])
+def test_part_of_a_year_is_marked(sentence, expected):
+    got = [(f.year, f.year_part) for f in extract_figures(sentence) if f.unit and "tháng" not in f.unit]
+    assert got == expected
