@@ -85,8 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--n", type=int, default=None, metavar="N", help="articles in the sample")
     s.add_argument("--jobs", type=int, default=None)
 
-    s = sub.add_parser("demo", help="serve the synthetic mirror, crawl it, build, export, summarise")
-    s.add_argument("--port", type=int, default=0)
+    sub.add_parser("demo", help="serve the synthetic mirror, crawl it, build, export, summarise")
 
     s = sub.add_parser("serve-mirror", help="serve the synthetic fixture sites on 127.0.0.1")
     s.add_argument("--port", type=int, default=8765)

@@ -30,7 +30,7 @@ def run(args) -> int:
     data = Path(args.data).resolve()
     data.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
-    with Mirror(port=args.port or 0) if _takes_port() else Mirror() as mirror, tempfile.TemporaryDirectory() as tmp:
+    with Mirror() as mirror, tempfile.TemporaryDirectory() as tmp:
         sites_dir = mirror.write_site_files(Path(tmp))
         print("Synthetic mirror (written for this project) serving:")
         for site, url in sorted(mirror.base_urls.items()):
@@ -52,10 +52,3 @@ def run(args) -> int:
     print(f"  report:    make report  (executed notebooks as HTML under reports/)")
     return 0
 
-
-def _takes_port() -> bool:
-    import inspect
-
-    from crawler.mirror.server import Mirror
-
-    return "port" in inspect.signature(Mirror).parameters
