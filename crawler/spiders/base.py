@@ -142,6 +142,16 @@ def build_article(url: str, site: dict | None, got: dict, sel: dict, *, province
         crawl_run=run_id, content_sha1=content_sha1(title, sapo, body))
 
 
+def content_type(response) -> str:
+    """The response's Content-Type, lower case ("" when absent)."""
+    return response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+
+
+def is_html(response, ctype: str) -> bool:
+    """A text response whose declared type (if any) is HTML."""
+    return isinstance(response, TextResponse) and (not ctype or any(t in ctype for t in HTML_TYPES))
+
+
 class ArticleSpiderMixin:
     """Shared callbacks; the spider sets ``self.session`` and implements ``site_of(response)``."""
 
@@ -182,8 +192,8 @@ class ArticleSpiderMixin:
             with self.session.state.write() as state:
                 state.touch(response.url)
             return
-        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
-        if not isinstance(response, TextResponse) or (ctype and not any(t in ctype for t in HTML_TYPES)):
+        ctype = content_type(response)
+        if not is_html(response, ctype):
             self.session.error("not_html", response.url, ctype)
             return
         if not response.body.strip():

@@ -11,10 +11,9 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.http import TextResponse
 
 from ..urls import canonicalize, same_site
-from .base import HTML_TYPES, ArticleSpiderMixin, _extract_article, selector_fields
+from .base import ArticleSpiderMixin, _extract_article, content_type, is_html, selector_fields
 
 # media never fetched; documents (.pdf, .doc) are fetched and counted as not_html (size-bounded)
 _SKIP_EXT = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".zip", ".rar", ".mp3", ".mp4", ".avi", ".css", ".js",
@@ -81,8 +80,8 @@ class GenericSpider(ArticleSpiderMixin, scrapy.Spider):
                 yield req
 
     def parse_page(self, response):
-        ctype = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
-        if not isinstance(response, TextResponse) or (ctype and not any(t in ctype for t in HTML_TYPES)):
+        ctype = content_type(response)
+        if not is_html(response, ctype):
             if "xml" in ctype or "rss" in ctype:
                 yield from self.parse_feed(response)
                 return
