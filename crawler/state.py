@@ -13,6 +13,8 @@ import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 
+from filelock import FileLock
+
 from corpus.schema import now_iso
 
 from .urls import canonicalize
@@ -44,11 +46,15 @@ class CrawlState:
     def __init__(self, data_dir: str | Path):
         self.path = Path(data_dir) / "crawl" / "state.sqlite"
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.con = sqlite3.connect(str(self.path), timeout=60, isolation_level=None, check_same_thread=False)
-        self.con.row_factory = sqlite3.Row
-        self.con.execute("PRAGMA journal_mode=WAL")
-        self.con.execute("PRAGMA synchronous=FULL")
-        self.con.executescript(_SCHEMA)
+        # Switching a fresh file to WAL and creating the schema can answer
+        # SQLITE_BUSY at once, without waiting, when two processes start
+        # together: one process at a time sets the file up.
+        with FileLock(str(self.path) + ".init.lock", timeout=120):
+            self.con = sqlite3.connect(str(self.path), timeout=60, isolation_level=None, check_same_thread=False)
+            self.con.row_factory = sqlite3.Row
+            self.con.execute("PRAGMA journal_mode=WAL")
+            self.con.execute("PRAGMA synchronous=FULL")
+            self.con.executescript(_SCHEMA)
 
     def known(self, url: str) -> sqlite3.Row | None:
         """The state row of an article URL (any tracking-parameter variant), or None."""
@@ -88,4 +94,7 @@ class CrawlState:
             " WHERE canonical_url = ?", (now_iso(), etag, last_modified, canonicalize(url)))
 
     def close(self) -> None:
-        self.con.close()
+        # The last connection to close checkpoints and removes the WAL file,
+        # which must not race with another process setting the file up.
+        with FileLock(str(self.path) + ".init.lock", timeout=120):
+            self.con.close()
