@@ -42,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--sites-dir", metavar="DIR", help="folder of site files (default: the packaged ones)")
     s.add_argument("--redis", metavar="URL", help="distributed mode: shared scheduler queue in Redis")
     s.add_argument("--no-polite", action="store_true", help="disable robots.txt and throttling (local mirrors only)")
+    s.add_argument("--retry-failed", action="store_true",
+                   help="fetch pages that failed before (404, 500, timeout …) now, without waiting for their retry time")
 
     s = sub.add_parser("import", help="import .txt files, folders, .jsonl(.gz) collections")
     s.add_argument("paths", nargs="+", metavar="PATH")

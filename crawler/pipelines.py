@@ -25,10 +25,12 @@ class StorePipeline:
             row = state.known(item.url)
             if row is not None and row["content_sha1"] == item.content_sha1:
                 state.touch(item.url, etag, last_modified)
+                state.clear_failure(item.url)
                 session.run.unchanged += 1
                 return item
             item.version = (row["version"] + 1) if row is not None else 1
             session.spool.write(item)
+            state.clear_failure(item.url)
             for url in [item.url, *aliases]:
                 state.upsert(url=url, site=item.site, article_id=item.article_id, content_sha1=item.content_sha1,
                              version=item.version, etag=etag, last_modified=last_modified, raw_ref=item.raw_ref)

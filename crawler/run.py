@@ -69,7 +69,7 @@ class RedisWorkers:
 
 def run_crawl(data_dir: str | Path, *, sites: dict[str, dict] | None = None, start_url: str | None = None,
               province: str | None = None, max_pages: int | None = None, polite: bool = True,
-              redis_url: str | None = None):
+              redis_url: str | None = None, retry_failed: bool = False):
     """Crawl the given sites (or one site generically from ``start_url``); returns the ``CrawlSession``.
 
     The run record is written to ``DATA/crawl/runs/<run_id>.json``; articles are in the spool.
@@ -89,7 +89,7 @@ def run_crawl(data_dir: str | Path, *, sites: dict[str, dict] | None = None, sta
         spider_cls, kwargs, label = SiteSpider, {"sites": sites or {}}, ",".join(sorted(sites or {}))
     settings = crawl_settings(polite=polite, redis_url=redis_url, max_pages=max_pages)
     workers = RedisWorkers(_redis_client(redis_url), spider_cls.name) if redis_url else None
-    session = CrawlSession(data_dir, sites_label=label)
+    session = CrawlSession(data_dir, sites_label=label, retry_failed=retry_failed)
     settings["LOG_INSTALL_ROOT_HANDLER"] = True
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(spider_cls)

@@ -31,7 +31,8 @@ def new_run_id() -> str:
 class CrawlSession:
     """State, spool and archive of one crawl process, with the run's counters."""
 
-    def __init__(self, data_dir: str | Path, sites_label: str = "", run_id: str | None = None):
+    def __init__(self, data_dir: str | Path, sites_label: str = "", run_id: str | None = None,
+                 retry_failed: bool = False):
         self.data_dir = Path(data_dir)
         self.run_id = run_id or new_run_id()
         self.state = CrawlState(self.data_dir)
@@ -42,11 +43,27 @@ class CrawlSession:
         self.validators: dict[str, tuple[str | None, str | None]] = {}   # article_id -> (etag, last-modified)
         self.aliases: dict[str, list[str]] = {}   # article_id -> canonical URLs that redirected to it
         self.skipped_known = 0
+        self.retry_failed = retry_failed   # fetch pages that failed before even if their retry time is not due
+        self.skipped_waiting = 0           # failed before, retry time not due: not fetched
 
     def error(self, reason: str, url: str = "", detail: str = "") -> None:
         """Count a skipped page or failure by reason and log it."""
         self.errors[reason] += 1
         log.info("skip %s: %s %s", reason, url, detail)
+
+    def page_failed(self, reason: str, url: str, detail: str = "") -> None:
+        """Count a failed article page and set when it may be fetched again (``CrawlState.record_failure``)."""
+        self.error(reason, url, detail)
+        if url:
+            with self.state.write() as state:
+                state.record_failure(url, reason)
+
+    def should_wait(self, url: str) -> bool:
+        """True (and counted) when ``url`` failed before and its retry time is not due."""
+        if self.retry_failed or self.state.waiting(url) is None:
+            return False
+        self.skipped_waiting += 1
+        return True
 
     def close(self, pages: int) -> CrawlRun:
         """Finish the run record, write ``DATA/crawl/runs/<run_id>.json``, close files."""
@@ -58,6 +75,7 @@ class CrawlSession:
         record = asdict(self.run)
         record["errors"] = dict(sorted(self.errors.items()))
         record["skipped_known"] = self.skipped_known
+        record["skipped_waiting"] = self.skipped_waiting
         record["pid"] = os.getpid()
         folder = self.data_dir / "crawl" / "runs"
         folder.mkdir(parents=True, exist_ok=True)

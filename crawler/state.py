@@ -9,6 +9,7 @@ crawl killed at any moment resumes without losing or duplicating an article.
 """
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,7 +35,40 @@ CREATE TABLE IF NOT EXISTS articles (
     last_fetched TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_by_id ON articles(article_id);
+CREATE TABLE IF NOT EXISTS failures (
+    canonical_url TEXT PRIMARY KEY,
+    url TEXT,
+    reason TEXT NOT NULL,
+    failures INTEGER NOT NULL,
+    first_failed TEXT,
+    last_failed TEXT,
+    retry_after TEXT NOT NULL
+);
 """
+
+# Failures that a later fetch rarely cures (the page is gone, is not HTML, is
+# too large, loops): retried after a week, then 2, 4 … weeks, at most 90 days.
+# Others (5xx, timeouts, lost connections) are retried after 6 hours, then 12,
+# 24 … hours, at most 7 days. A daily crawl thus retries a flaky page the next
+# day and a dead link rarely; ``crawl --retry-failed`` ignores the wait.
+LASTING_FAILURES = frozenset({
+    "http_400", "http_401", "http_403", "http_404", "http_410", "http_451", "not_html", "oversized",
+    "redirect_loop", "robots_disallowed", "empty_page", "empty_body", "malformed_html", "not_article",
+})
+
+
+def retry_delay(reason: str, failures: int) -> dt.timedelta:
+    """How long to wait before fetching a page again after ``failures`` failures in a row.
+
+    >>> retry_delay("http_404", 1), retry_delay("http_404", 2), retry_delay("http_404", 9)
+    (datetime.timedelta(days=7), datetime.timedelta(days=14), datetime.timedelta(days=90))
+    >>> retry_delay("timeout", 1), retry_delay("http_503", 10)
+    (datetime.timedelta(seconds=21600), datetime.timedelta(days=7))
+    """
+    n = max(1, int(failures)) - 1
+    if reason in LASTING_FAILURES:
+        return min(dt.timedelta(days=7) * 2 ** min(n, 8), dt.timedelta(days=90))
+    return min(dt.timedelta(hours=6) * 2 ** min(n, 8), dt.timedelta(days=7))
 
 
 class CrawlState:
@@ -92,6 +126,36 @@ class CrawlState:
         self.con.execute(
             "UPDATE articles SET last_fetched = ?, etag = coalesce(?, etag), last_modified = coalesce(?, last_modified)"
             " WHERE canonical_url = ?", (now_iso(), etag, last_modified, canonicalize(url)))
+
+    # -- failed pages ------------------------------------------------------------------
+    def record_failure(self, url: str, reason: str, now: dt.datetime | None = None) -> None:
+        """Note a failed fetch of an article page (call inside ``write()``); sets when to retry it."""
+        now = now or dt.datetime.now(dt.timezone.utc)
+        key = canonicalize(url)
+        row = self.con.execute("SELECT failures, reason FROM failures WHERE canonical_url = ?", (key,)).fetchone()
+        count = (row["failures"] + 1) if row is not None else 1
+        stamp = now.strftime("%Y-%m-%dT%H:%M:%SZ")
+        retry = (now + retry_delay(reason, count)).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.con.execute(
+            "INSERT INTO failures (canonical_url, url, reason, failures, first_failed, last_failed, retry_after)"
+            " VALUES (?,?,?,?,?,?,?) ON CONFLICT(canonical_url) DO UPDATE SET url=excluded.url,"
+            " reason=excluded.reason, failures=excluded.failures, last_failed=excluded.last_failed,"
+            " retry_after=excluded.retry_after", (key, url, reason, count, stamp, stamp, retry))
+
+    def waiting(self, url: str, now: dt.datetime | None = None) -> sqlite3.Row | None:
+        """The failure row of a page that must not be fetched yet (its retry time is in the future), or None."""
+        now = now or dt.datetime.now(dt.timezone.utc)
+        return self.con.execute("SELECT * FROM failures WHERE canonical_url = ? AND retry_after > ?",
+                                (canonicalize(url), now.strftime("%Y-%m-%dT%H:%M:%SZ"))).fetchone()
+
+    def clear_failure(self, url: str) -> None:
+        """Forget the failures of a page that was fetched and stored (call inside ``write()``)."""
+        self.con.execute("DELETE FROM failures WHERE canonical_url = ?", (canonicalize(url),))
+
+    def failure_counts(self) -> dict[str, int]:
+        """Pages waiting for a retry, by their last failure reason."""
+        return {r[0]: r[1] for r in self.con.execute(
+            "SELECT reason, count(*) FROM failures GROUP BY reason ORDER BY reason")}
 
     def close(self) -> None:
         # The last connection to close checkpoints and removes the WAL file,

@@ -53,7 +53,8 @@ def summary(session) -> str:
     err = ", ".join(f"{k} {v}" for k, v in errors.items()) or "none"
     return (f"Crawl {run.run_id} of {run.sites or '-'}: {run.pages} pages fetched, {run.new} new articles, "
             f"{run.changed} changed, {run.unchanged} unchanged, {session.skipped_known} known article links "
-            f"skipped; skipped or failed: {err}. Spool {session.spool.path.name} ({session.spool.lines} lines), "
+            f"skipped, {session.skipped_waiting} failed earlier and not yet due for a retry; "
+            f"skipped or failed: {err}. Spool {session.spool.path.name} ({session.spool.lines} lines), "
             f"archive {session.archive.records} records. Run record crawl/runs/{run.run_id}.json.")
 
 
@@ -75,7 +76,8 @@ def run(args) -> int:
 
     data = Path(args.data)
     session = run_crawl(data, sites=sites, start_url=args.start_url, province=args.province,
-                        max_pages=args.max_pages, polite=not args.no_polite, redis_url=args.redis)
+                        max_pages=args.max_pages, polite=not args.no_polite, redis_url=args.redis,
+                        retry_failed=getattr(args, "retry_failed", False))
     print(summary(session), flush=True)
     msg = ingest(data)
     if msg:

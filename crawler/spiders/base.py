@@ -171,6 +171,8 @@ class ArticleSpiderMixin:
                 headers["If-None-Match"] = row["etag"]
             if row["last_modified"]:
                 headers["If-Modified-Since"] = row["last_modified"]
+        elif self.session.should_wait(url):
+            return None
         return scrapy.Request(url, callback=self.parse_article, errback=self.on_error, headers=headers,
                               meta={"site_id": site["id"], "section": section, "kind": "article", **meta})
 
@@ -182,7 +184,15 @@ class ArticleSpiderMixin:
         if reason == "http_404" and request is not None and request.meta.get("kind") == "listing" \
                 and request.meta.get("page", 1) > 1:
             return  # paged past the last listing page
-        self.session.error(reason, request.url if request is not None else "", detail)
+        self.fail(reason, request.url if request is not None else "", detail,
+                  request.meta.get("kind") if request is not None else None)
+
+    def fail(self, reason: str, url: str, detail: str = "", kind: str | None = "article") -> None:
+        """Count a skipped page; an article page (or a generic crawl's page) also waits before its next fetch."""
+        if kind == "article" or (kind == "page" and reason != "not_article"):
+            self.session.page_failed(reason, url, detail)
+        else:
+            self.session.error(reason, url, detail)
 
     # -- article pages -----------------------------------------------------------------
     def parse_article(self, response):
@@ -194,10 +204,10 @@ class ArticleSpiderMixin:
             return
         ctype = content_type(response)
         if not is_html(response, ctype):
-            self.session.error("not_html", response.url, ctype)
+            self.fail("not_html", response.url, ctype)
             return
         if not response.body.strip():
-            self.session.error("empty_page", response.url)
+            self.fail("empty_page", response.url)
             return
         try:
             html = response.text
@@ -206,16 +216,16 @@ class ArticleSpiderMixin:
         except (ImportError, SyntaxError, NameError):
             raise
         except Exception as e:  # malformed markup must not stop the crawl
-            self.session.error("malformed_html", response.url, f"{type(e).__name__}: {e}")
+            self.fail("malformed_html", response.url, f"{type(e).__name__}: {e}")
             return
         if not got.get("is_article", bool(got.get("body"))):
-            self.session.error("not_article", response.url, got.get("reason") or "")
+            self.fail("not_article", response.url, got.get("reason") or "")
             return
         yield from self.make_article(response, site, got, sel)
 
     def make_article(self, response, site: dict | None, got: dict, sel: dict):
         if not (got.get("body") or "").strip():
-            self.session.error("empty_body", response.url)
+            self.fail("empty_body", response.url, kind=response.meta.get("kind", "page"))
             return
         raw_ref = self.session.archive.write_response(
             response.url, response.status,

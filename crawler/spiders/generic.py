@@ -55,7 +55,10 @@ class GenericSpider(ArticleSpiderMixin, scrapy.Spider):
         if self.session.state.known(url) is not None:   # a stored article: never fetched again
             self.session.skipped_known += 1
             return None
-        return scrapy.Request(url, callback=callback or self.parse_page, errback=self.on_error)
+        if self.session.should_wait(url):   # failed before (404, 500 …): not before its retry time
+            return None
+        return scrapy.Request(url, callback=callback or self.parse_page, errback=self.on_error,
+                              meta={"kind": "page"})
 
     def parse_robots(self, response):
         for url in self.robots_sitemaps(response):
@@ -85,10 +88,10 @@ class GenericSpider(ArticleSpiderMixin, scrapy.Spider):
             if "xml" in ctype or "rss" in ctype:
                 yield from self.parse_feed(response)
                 return
-            self.session.error("not_html", response.url, ctype)
+            self.fail("not_html", response.url, ctype, response.meta.get("kind"))
             return
         if not response.body.strip():
-            self.session.error("empty_page", response.url)
+            self.fail("empty_page", response.url, kind=response.meta.get("kind"))
             return
         try:
             got = _extract_article(response.text, response.url, None)
@@ -98,7 +101,7 @@ class GenericSpider(ArticleSpiderMixin, scrapy.Spider):
         except (ImportError, SyntaxError, NameError):
             raise
         except Exception as e:
-            self.session.error("malformed_html", response.url, f"{type(e).__name__}: {e}")
+            self.fail("malformed_html", response.url, f"{type(e).__name__}: {e}", response.meta.get("kind"))
             return
         if got.get("is_article"):
             yield from self.make_article(response, self.site, got, selector_fields(response, self.site))

@@ -223,3 +223,38 @@ def test_crawl_bad_arguments_are_one_line_errors(tmp_path, args, message):
     proc = cli(tmp_path / "data", *args, timeout=30)
     assert proc.returncode == 2
     assert message in proc.stderr and "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
+
+
+def test_failed_article_pages_wait_for_their_retry_time(tmp_path):
+    """404, 500, oversized and empty pages are not fetched again by the next crawl, only with --retry-failed."""
+    data = tmp_path / "data"
+    with small_mirror(tmp_path, per_site=2, slow_seconds=0) as m:
+        sites_dir = m.write_site_files(tmp_path / "sites")
+        traps = [m.traps[name] for name in ("not_found", "server_error", "oversized", "empty_body")]
+        crawl(data, sites_dir)
+        first = {url: m.fetch_count(url) for url in traps}
+        assert all(n >= 1 for n in first.values()), first
+        from crawler.state import CrawlState
+
+        state = CrawlState(data)
+        counts = state.failure_counts()
+        waiting = {url: state.waiting(url) for url in traps}
+        state.close()
+        assert {"http_404", "http_500", "oversized"} <= set(counts), counts
+        assert {"empty_body", "not_article"} & set(counts), counts   # the page without text
+        assert all(row is not None for row in waiting.values()), waiting
+        assert waiting[m.traps["not_found"]]["retry_after"] > waiting[m.traps["server_error"]]["retry_after"]
+
+        proc = crawl(data, sites_dir)
+        assert {url: m.fetch_count(url) for url in traps} == first
+        run2 = last_run(data)
+        assert run2["skipped_waiting"] >= len(traps)
+        assert "http_404" not in run2["errors"] and "http_500" not in run2["errors"]
+        assert "not yet due for a retry" in proc.stdout
+
+        crawl(data, sites_dir, "--retry-failed")
+        assert all(m.fetch_count(url) > first[url] for url in traps)
+        state = CrawlState(data)
+        again = state.waiting(m.traps["not_found"])
+        state.close()
+        assert again["failures"] == 2
