@@ -45,7 +45,26 @@ def collect(data_dir) -> dict:
         st["crawl_runs"] = _rows(s, "SELECT run_id, started, finished, sites, pages, new, changed, unchanged, errors "
                                     "FROM crawl_runs ORDER BY started DESC NULLS LAST, run_id DESC LIMIT 5")
         st["n_crawl_runs"] = one("SELECT count(*) FROM crawl_runs")
+    st["failed_pages"] = failed_pages(data_dir)
     return st
+
+
+def failed_pages(data_dir) -> dict[str, int]:
+    """Pages of the crawl state waiting for a retry, by last failure reason (empty without a crawl state)."""
+    import sqlite3
+    from pathlib import Path
+
+    path = Path(data_dir) / "crawl" / "state.sqlite"
+    if not path.exists():
+        return {}
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10)
+        try:
+            return dict(con.execute("SELECT reason, count(*) FROM failures GROUP BY 1 ORDER BY 1").fetchall())
+        finally:
+            con.close()
+    except sqlite3.Error:   # an older state without the table, or a state being set up
+        return {}
 
 
 def _table(rows, limit=20) -> str:
@@ -74,5 +93,8 @@ def run(args) -> int:
     for run_id, started, finished, sites, pages, new, changed, unchanged, errors in st["crawl_runs"]:
         out.append(f"  {run_id} {started or '-'} -> {finished or 'unfinished'} sites={sites or '-'} pages={pages} "
                    f"new={new} changed={changed} unchanged={unchanged} errors={errors or '{}'}")
+    failed = st["failed_pages"]
+    out.append(f"pages that failed and wait for a retry: {sum(failed.values())}"
+               + (" (" + ", ".join(f"{k} {v}" for k, v in failed.items()) + ")" if failed else ""))
     sys.stdout.write("\n".join(out) + "\n")
     return 0

@@ -258,3 +258,6 @@ def test_failed_article_pages_wait_for_their_retry_time(tmp_path):
         again = state.waiting(m.traps["not_found"])
         state.close()
         assert again["failures"] == 2
+        stats = cli(data, "stats")
+        assert stats.returncode == 0, stats.stderr
+        assert "pages that failed and wait for a retry:" in stats.stdout and "http_404 1" in stats.stdout
