@@ -51,12 +51,15 @@ class CrawlSession:
         self.errors[reason] += 1
         log.info("skip %s: %s %s", reason, url, detail)
 
-    def page_failed(self, reason: str, url: str, detail: str = "") -> None:
-        """Count a failed article page and set when it may be fetched again (``CrawlState.record_failure``)."""
+    def page_failed(self, reason: str, url: str, detail: str = "", aliases=()) -> None:
+        """Count a failed article page and set when it (and the URLs that redirected to it) may be fetched
+        again (``CrawlState.record_failure``)."""
         self.error(reason, url, detail)
-        if url:
+        urls = [u for u in dict.fromkeys([*aliases, url]) if u]
+        if urls:
             with self.state.write() as state:
-                state.record_failure(url, reason)
+                for u in urls:
+                    state.record_failure(u, reason)
 
     def should_wait(self, url: str) -> bool:
         """True (and counted) when ``url`` failed before and its retry time is not due."""

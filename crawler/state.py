@@ -44,6 +44,15 @@ CREATE TABLE IF NOT EXISTS failures (
     last_failed TEXT,
     retry_after TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS listings (
+    listing_url TEXT PRIMARY KEY,
+    site TEXT,
+    walks_started INTEGER NOT NULL DEFAULT 0,
+    walks_finished INTEGER NOT NULL DEFAULT 0,
+    last_started TEXT,
+    last_finished TEXT,
+    last_pages INTEGER
+);
 """
 
 # Failures that a later fetch rarely cures (the page is gone, is not HTML, is
@@ -127,6 +136,30 @@ class CrawlState:
             "UPDATE articles SET last_fetched = ?, etag = coalesce(?, etag), last_modified = coalesce(?, last_modified)"
             " WHERE canonical_url = ?", (now_iso(), etag, last_modified, canonicalize(url)))
 
+    # -- listing walks ------------------------------------------------------------------
+    def start_listing_walk(self, listing_url: str, site: str | None) -> bool:
+        """Count a new walk down a listing's pages; True when the previous walk reached its end.
+
+        Only then may this walk stop at the first page without unseen articles: after
+        a first crawl, a killed one or a listing page that failed, the pages below
+        may still hold articles never fetched, so the walk goes on to the end.
+        """
+        with self.write():
+            row = self.con.execute("SELECT walks_started, walks_finished FROM listings WHERE listing_url = ?",
+                                   (listing_url,)).fetchone()
+            clean = row is not None and row["walks_started"] > 0 and row["walks_finished"] == row["walks_started"]
+            self.con.execute(
+                "INSERT INTO listings (listing_url, site, walks_started, last_started) VALUES (?,?,1,?)"
+                " ON CONFLICT(listing_url) DO UPDATE SET walks_started = walks_started + 1,"
+                " last_started = excluded.last_started", (listing_url, site, now_iso()))
+        return clean
+
+    def finish_listing_walk(self, listing_url: str, pages: int) -> None:
+        """Note that a walk down a listing reached its end (or the known articles, or max_pages)."""
+        with self.write():
+            self.con.execute("UPDATE listings SET walks_finished = walks_started, last_finished = ?, last_pages = ?"
+                             " WHERE listing_url = ?", (now_iso(), int(pages), listing_url))
+
     # -- failed pages ------------------------------------------------------------------
     def record_failure(self, url: str, reason: str, now: dt.datetime | None = None) -> None:
         """Note a failed fetch of an article page (call inside ``write()``); sets when to retry it."""
@@ -147,6 +180,11 @@ class CrawlState:
         now = now or dt.datetime.now(dt.timezone.utc)
         return self.con.execute("SELECT * FROM failures WHERE canonical_url = ? AND retry_after > ?",
                                 (canonicalize(url), now.strftime("%Y-%m-%dT%H:%M:%SZ"))).fetchone()
+
+    def has_failed(self, url: str) -> bool:
+        """True when the page failed at its last fetch (it is not an unseen page, whatever its retry time)."""
+        return self.con.execute("SELECT 1 FROM failures WHERE canonical_url = ?",
+                                (canonicalize(url),)).fetchone() is not None
 
     def clear_failure(self, url: str) -> None:
         """Forget the failures of a page that was fetched and stored (call inside ``write()``)."""

@@ -113,6 +113,7 @@ class Mirror:
         self._servers: dict[str, _Server] = {}
         self._threads: list[threading.Thread] = []
         self._oversized: bytes | None = None
+        self.failing_listing_pages: set[tuple[str, int]] = set()   # (site, page) answered 500, for tests
         for art in self.articles.values():
             self._init_version(art)
         self._order = {s: [a["id"] for a in sorted(
@@ -338,6 +339,8 @@ class Mirror:
             page = 1
         items = self._listing_items(site)
         npages = max(1, -(-len(items) // render.PAGE_SIZE))
+        if (site, page) in self.failing_listing_pages:
+            return _Response(500, "<html><body><h1>500 Internal Server Error</h1></body></html>".encode())
         if page < 1 or page > npages:
             return _Response(404, "<html><body><h1>Trang không tồn tại</h1></body></html>".encode())
         chunk = items[(page - 1) * render.PAGE_SIZE: page * render.PAGE_SIZE]

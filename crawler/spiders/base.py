@@ -183,14 +183,18 @@ class ArticleSpiderMixin:
         reason, detail = classify_failure(failure)
         if reason == "http_404" and request is not None and request.meta.get("kind") == "listing" \
                 and request.meta.get("page", 1) > 1:
-            return  # paged past the last listing page
+            if request.meta.get("walk"):   # paged past the last listing page: the walk is complete
+                self.session.state.finish_listing_walk(request.meta["walk"], request.meta["page"] - 1)
+            return
         self.fail(reason, request.url if request is not None else "", detail,
-                  request.meta.get("kind") if request is not None else None)
+                  request.meta.get("kind") if request is not None else None,
+                  aliases=request.meta.get("redirect_urls", []) if request is not None else [])
 
-    def fail(self, reason: str, url: str, detail: str = "", kind: str | None = "article") -> None:
-        """Count a skipped page; an article page (or a generic crawl's page) also waits before its next fetch."""
+    def fail(self, reason: str, url: str, detail: str = "", kind: str | None = "article", aliases=()) -> None:
+        """Count a skipped page; an article page (or a generic crawl's page) also waits before its next fetch,
+        under its URL and the URLs that redirected to it."""
         if kind == "article" or (kind == "page" and reason != "not_article"):
-            self.session.page_failed(reason, url, detail)
+            self.session.page_failed(reason, url, detail, aliases=aliases)
         else:
             self.session.error(reason, url, detail)
 

@@ -1,7 +1,10 @@
 """The site spider: crawls the sites of site files (``crawler/sites/*.yaml``).
 
-Discovery: listing pages with pagination (a page that yields no unseen
-article link stops the paging), feeds and sitemaps. Article pages are the links
+Discovery: listing pages with pagination, feeds and sitemaps. A walk down a
+listing stops at the first page without unseen article links, but only when
+the previous walk of that listing reached its end: after a first crawl, a
+killed crawl or a listing page that failed, it goes on to the last page (or
+``max_pages``), so no article below the interruption is left behind. Article pages are the links
 whose path (+query) matches one of the site's ``article_url_patterns``.
 
 >>> # partycorpus crawl --site baolangson --site baoquangninh
@@ -99,9 +102,9 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
             if canon in self._scheduled:
                 continue
             self._scheduled.add(canon)
-            known = self.session.state.known(canon) is not None
+            seen = self.session.state.known(canon) is not None or self.session.state.has_failed(canon)
             req = self.article_request(canon, site, section=section)
-            if not known:
+            if not seen:
                 unseen += 1
             if req is not None:
                 reqs.append(req)
@@ -111,6 +114,11 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         site = self.site_of(response)
         meta = response.meta
         listing = site["discovery"]["listings"][meta["listing"]]
+        walk = meta.get("walk") or self._abs(site, listing["url"])
+        page = meta["page"]
+        stop_at_known = meta.get("stop_at_known")
+        if stop_at_known is None:   # the first page: a new walk
+            stop_at_known = self.session.state.start_listing_walk(walk, site["id"])
         if not hasattr(response, "css"):
             self.session.error("not_html", response.url)
             return
@@ -121,8 +129,9 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
             hrefs = [response.urljoin(h.strip()) for h in response.css("a::attr(href)").getall() if h.strip()]
         reqs, unseen = self._article_requests(site, hrefs, meta.get("section"))
         yield from reqs
-        page = meta["page"]
-        if unseen == 0 or page >= listing["max_pages"]:
+        has_articles = any(self.is_article_url(site, h) for h in hrefs)
+        if (unseen == 0 and stop_at_known) or not has_articles or page >= listing["max_pages"]:
+            self.session.state.finish_listing_walk(walk, page)
             return
         next_url = None
         if listing.get("pagination"):
@@ -133,7 +142,9 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         if next_url and self._on_site(site, next_url):
             yield scrapy.Request(next_url, callback=self.parse_listing, errback=self.on_error,
                                  meta={**{k: meta[k] for k in ("site_id", "listing", "section", "kind")},
-                                       "page": page + 1})
+                                       "page": page + 1, "walk": walk, "stop_at_known": stop_at_known})
+        else:
+            self.session.state.finish_listing_walk(walk, page)
 
     def parse_feed(self, response):
         site = self.site_of(response)

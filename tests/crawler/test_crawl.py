@@ -261,3 +261,34 @@ def test_failed_article_pages_wait_for_their_retry_time(tmp_path):
         stats = cli(data, "stats")
         assert stats.returncode == 0, stats.stderr
         assert "pages that failed and wait for a retry:" in stats.stdout and "http_404 1" in stats.stdout
+
+
+def _new_lso_article(n: int) -> dict:
+    return {**NEW_ARTICLE, "id": 9910 + n, "published": f"2024-06-{n + 1:02d} 08:00",
+            "title": f"Đảng bộ xã thứ {n} kiện toàn chi bộ thôn (bài mô phỏng {n})"}
+
+
+def test_a_listing_walk_cut_short_is_finished_by_the_next_crawl(tmp_path):
+    """Eight new articles (more than a listing page) appear; the crawl that meets them fails on listing page 2.
+    The next crawl finds page 1 all known but does not stop there: the last walk did not reach its end."""
+    data = tmp_path / "data"
+    with small_mirror(tmp_path, per_site=6, slow_seconds=0) as m:
+        sites_dir = m.write_site_files(tmp_path / "sites")
+        crawl(data, sites_dir)
+        added = [m.add_article(_new_lso_article(n)) for n in range(8)]   # newest first: pages 1 and 2 of lso
+        m.failing_listing_pages.add(("lso", 2))
+        crawl(data, sites_dir)
+        got = stored(data)
+        missing = [u for u in added if article_id(u) not in got]
+        assert missing, "listing page 2 failed, so some new articles must still be unknown"
+        m.failing_listing_pages.clear()
+        crawl(data, sites_dir)
+        got = stored(data)
+        assert all(article_id(u) in got for u in added), [u for u in added if article_id(u) not in got]
+        assert all(m.fetch_count(u) == 1 for u in added)
+        # the walk reached its end: the next crawl stops at listing page 1 (all known)
+        listing = m.base_urls["lso"] + "/xay-dung-dang"
+        before = m.site_stats["lso"].copy()
+        crawl(data, sites_dir)
+        paged = {p for p, n in (m.site_stats["lso"] - before).items() if "page=" in p}
+        assert not paged, (listing, paged)
