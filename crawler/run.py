@@ -26,27 +26,59 @@ def _redis_client(url: str):
     return client
 
 
-# DECR the worker count; the last worker out (count <= 0) deletes the counter, queue and dupefilter,
-# in one atomic step so that a worker joining at that moment never loses its first requests.
-_LEAVE_SCRIPT = """
-local left = redis.call('DECR', KEYS[1])
-if left <= 0 then redis.call('DEL', unpack(KEYS)) end
+# Workers are members of a sorted set scored by the time their lease ends (Redis server time, so machines
+# with skewed clocks agree). Every script first drops the members whose lease ended: a worker killed with
+# SIGKILL (or its machine lost) stops renewing and is counted out after LEASE_SECONDS. A worker joining
+# a set with no live member clears what a dead run left (queue and dupefilter): the crawl state already
+# knows every stored article, and a stale dupefilter would hide listing pages from the new run. The last
+# worker out deletes the set, the queue and the dupefilter; each step is one atomic script, so a worker
+# joining at that moment never loses its first requests.
+LEASE_SECONDS = 90
+HEARTBEAT_SECONDS = 15
+
+_PRUNE = """
+local now = redis.call('TIME')
+local t = tonumber(now[1]) + tonumber(now[2]) / 1e6
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', t)
+"""
+_JOIN_SCRIPT = _PRUNE + """
+if redis.call('ZCARD', KEYS[1]) == 0 then redis.call('DEL', unpack(KEYS)) end
+redis.call('ZADD', KEYS[1], t + tonumber(ARGV[2]), ARGV[1])
+redis.call('EXPIRE', KEYS[1], 2 * tonumber(ARGV[2]))
+return redis.call('ZCARD', KEYS[1])
+"""
+_RENEW_SCRIPT = _PRUNE + """
+redis.call('ZADD', KEYS[1], t + tonumber(ARGV[2]), ARGV[1])
+redis.call('EXPIRE', KEYS[1], 2 * tonumber(ARGV[2]))
+return redis.call('ZCARD', KEYS[1])
+"""
+_LEAVE_SCRIPT = _PRUNE + """
+redis.call('ZREM', KEYS[1], ARGV[1])
+local left = redis.call('ZCARD', KEYS[1])
+if left == 0 then redis.call('DEL', unpack(KEYS)) end
 return left
 """
 
 
 class RedisWorkers:
-    """Counts the cooperating processes of a distributed crawl in Redis; the last one out clears the
-    shared queue and dupefilter.
+    """The cooperating processes of a distributed crawl, as leases in Redis; the last one out clears
+    the shared queue and dupefilter, and a dead one (no renewal for ``lease`` seconds) is counted out.
 
     ``join()`` must run before the process touches the queue (``run_crawl`` calls it before the crawl
     starts, not from a Scrapy signal: signal receivers are weak references, a lambda would be
     collected and never run). A process that left early must not clear what others still use.
+    A background thread renews the lease every ``heartbeat`` seconds until ``leave()``.
 
     >>> # w = RedisWorkers(redis.Redis(), "partycorpus-sites"); w.join(); ...; w.leave()  -> workers left
     """
 
-    def __init__(self, client, spider_name: str):
+    def __init__(self, client, spider_name: str, *, lease: float = LEASE_SECONDS,
+                 heartbeat: float | None = HEARTBEAT_SECONDS):
+        import os
+        import secrets
+        import socket
+        import threading
+
         from .settings import REDIS_DUPEFILTER_KEY, REDIS_QUEUE_KEY, REDIS_WORKERS_KEY
 
         names = {"spider": spider_name}
@@ -54,17 +86,48 @@ class RedisWorkers:
         self.key = REDIS_WORKERS_KEY % names
         self.shared_keys = [REDIS_QUEUE_KEY % names, REDIS_DUPEFILTER_KEY % names]
         self.spider_name = spider_name
+        self.member = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
+        self.lease = float(lease)
+        self.heartbeat = heartbeat
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def _run(self, script: str) -> int:
+        return int(self.client.eval(script, 1 + len(self.shared_keys), self.key, *self.shared_keys,
+                                    self.member, self.lease))
 
     def join(self) -> int:
-        """Count this process in; returns the number of workers now."""
-        pipe = self.client.pipeline()
-        pipe.incr(self.key)
-        pipe.expire(self.key, 24 * 3600)
-        return int(pipe.execute()[0])
+        """Count this process in (clearing a dead run's queue when no live worker is left); returns the
+        number of live workers now."""
+        n = self._run(_JOIN_SCRIPT)
+        if self.heartbeat and self._thread is None:
+            import threading
+
+            self._stop.clear()
+            self._thread = threading.Thread(target=self._renew_loop, name="partycorpus-redis-lease", daemon=True)
+            self._thread.start()
+        return n
+
+    def renew(self) -> int:
+        """Extend this process's lease; returns the number of live workers."""
+        return self._run(_RENEW_SCRIPT)
+
+    def _renew_loop(self) -> None:
+        import logging
+
+        while not self._stop.wait(self.heartbeat):
+            try:
+                self.renew()
+            except Exception as e:   # Redis briefly unreachable: try again at the next beat
+                logging.getLogger("partycorpus.crawl").warning("redis lease not renewed: %s", e)
 
     def leave(self) -> int:
         """Count this process out; the last one deletes the shared keys. Returns the workers left."""
-        return int(self.client.eval(_LEAVE_SCRIPT, 1 + len(self.shared_keys), self.key, *self.shared_keys))
+        if self._thread is not None:
+            self._stop.set()
+            self._thread.join(10)
+            self._thread = None
+        return self._run(_LEAVE_SCRIPT)
 
 
 def run_crawl(data_dir: str | Path, *, sites: dict[str, dict] | None = None, start_url: str | None = None,

@@ -110,7 +110,8 @@ def test_a_worker_that_finishes_first_keeps_the_queue_and_dupefilter_of_the_othe
                               cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
         assert proc.returncode == 0, proc.stderr[-2000:]
         assert set(stored(data)) >= {article_id(m.url(i)) for i in m.articles}
-    assert client.get(other.key) == b"1", "the crawl did not join, or cleared the keys of a worker at work"
+    assert client.zrange(other.key, 0, -1) == [other.member.encode()], \
+        "the crawl did not leave, or cleared the keys of a worker at work"
     seen = client.scard(other.shared_keys[1])
     assert seen >= len(m.articles), "the dupefilter was cleared while another worker was at work"
     assert other.leave() == 0
@@ -119,10 +120,11 @@ def test_a_worker_that_finishes_first_keeps_the_queue_and_dupefilter_of_the_othe
 
 
 @pytest.mark.parametrize("steps, left_after_each, keys_remain", [
-    (["join", "leave"], [1, 0], False),
-    (["join", "join", "leave"], [1, 2, 1], True),
-    (["join", "join", "leave", "leave"], [1, 2, 1, 0], False),
-    (["join", "leave", "join"], [1, 0, 1], True),   # a late worker starts afresh
+    (["a.join", "a.leave"], [1, 0], False),
+    (["a.join", "b.join", "a.leave"], [1, 2, 1], True),
+    (["a.join", "b.join", "a.leave", "b.leave"], [1, 2, 1, 0], False),
+    (["a.join", "a.leave", "b.join"], [1, 0, 1], False),    # a late worker starts afresh
+    (["a.join", "b.join", "b.leave", "b.join"], [1, 2, 1, 2], True),
 ])
 def test_worker_count_and_last_worker_cleanup(redis_url, steps, left_after_each, keys_remain):
     import redis
@@ -130,11 +132,41 @@ def test_worker_count_and_last_worker_cleanup(redis_url, steps, left_after_each,
     from crawler.run import RedisWorkers
 
     client = redis.Redis.from_url(redis_url)
-    workers = RedisWorkers(client, "partycorpus-sites")
+    workers = {name: RedisWorkers(client, "partycorpus-sites", heartbeat=None) for name in "ab"}
     counts = []
     for step in steps:
-        client.sadd(workers.shared_keys[1], "fingerprint-of-a-seen-page")
-        counts.append(getattr(workers, step)())
+        name, action = step.split(".")
+        client.sadd(workers[name].shared_keys[1], "fingerprint-of-a-seen-page")
+        counts.append(getattr(workers[name], action)())
     assert counts == left_after_each
-    assert bool(client.exists(workers.shared_keys[1])) == keys_remain
+    assert bool(client.exists(workers["a"].shared_keys[1])) == keys_remain
+    client.close()
+
+
+def test_a_killed_worker_is_counted_out_when_its_lease_ends(redis_url):
+    """A worker killed with SIGKILL never leaves: once its lease ends, the others no longer wait for it,
+    and the next crawl does not inherit its queue and dupefilter."""
+    import redis
+
+    from crawler.run import RedisWorkers
+
+    client = redis.Redis.from_url(redis_url)
+    dead = RedisWorkers(client, "partycorpus-sites", lease=1, heartbeat=None)    # never renews: "killed"
+    alive = RedisWorkers(client, "partycorpus-sites", lease=30, heartbeat=0.2)
+    assert dead.join() == 1
+    assert alive.join() == 2
+    client.sadd(alive.shared_keys[1], "fingerprint-of-a-seen-page")
+    time.sleep(1.6)    # several heartbeats of the live worker, and the dead one's lease is over
+    assert client.zrange(alive.key, 0, -1) == [alive.member.encode()]
+    assert alive.leave() == 0                      # the last live worker cleans up, despite the dead one
+    assert client.keys("partycorpus*") == []
+
+    ghost = RedisWorkers(client, "partycorpus-sites", lease=1, heartbeat=None)
+    assert ghost.join() == 1                       # then killed: never leaves
+    client.sadd(ghost.shared_keys[1], "fingerprint-of-a-seen-page")
+    time.sleep(1.2)
+    late = RedisWorkers(client, "partycorpus-sites", heartbeat=None)
+    assert late.join() == 1                        # the ghost is counted out ...
+    assert not client.exists(late.shared_keys[1])  # ... and its dupefilter does not hide pages from this run
+    assert late.leave() == 0
     client.close()
