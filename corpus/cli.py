@@ -38,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--all", action="store_true", help="all configured sites")
     g.add_argument("--start-url", metavar="URL", help="crawl one site generically from URL")
     s.add_argument("--province", metavar="SLUG")
-    s.add_argument("--max-pages", type=int, metavar="N")
+    s.add_argument("--max-pages", type=int, metavar="N",
+                   help="stop after N responses (requests already in flight still finish, so a few more arrive)")
     s.add_argument("--sites-dir", metavar="DIR", help="folder of site files (default: the packaged ones)")
     s.add_argument("--redis", metavar="URL", help="distributed mode: shared scheduler queue in Redis")
     s.add_argument("--no-polite", action="store_true", help="disable robots.txt and throttling (local mirrors only)")
