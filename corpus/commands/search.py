@@ -38,19 +38,26 @@ def search(store: Store, text: str, limit: int = 50, width: int = 60):
     pattern = phrase_pattern(text)
     import pyarrow as pa
 
-    store.con.register("_terms", pa.table({"term": pa.array(terms, type=pa.string())}))
+    # built articles: one equality lookup per word in the inverted index (sorted by term, so each
+    # lookup reads only the few row groups holding that word), intersected
+    hits = store.sql(" INTERSECT ".join(["SELECT article_id FROM search_terms WHERE term = ?"] * len(terms)),
+                     terms).fetchall()
+    # articles not built yet (usually none or a few): found by scanning their text, and only theirs
+    unbuilt = [r[0] for r in store.sql(
+        "SELECT a.article_id FROM articles a LEFT JOIN build_records b USING (article_id) "
+        "WHERE b.article_id IS NULL OR b.content_sha1 IS DISTINCT FROM a.content_sha1").fetchall()]
+    candidates = {r[0] for r in hits}
     like = "%" + "%".join(unicodedata.normalize("NFC", text).split()) + "%"
-    ids = store.sql(
-        "WITH hits AS (SELECT article_id FROM search_terms WHERE term IN (SELECT term FROM _terms) "
-        "  GROUP BY article_id HAVING count(DISTINCT term) = ?), "
-        "unbuilt AS (SELECT a.article_id FROM articles a LEFT JOIN build_records b USING (article_id) "
-        "  WHERE (b.article_id IS NULL OR b.content_sha1 IS DISTINCT FROM a.content_sha1) "
-        "  AND (a.text ILIKE ? OR a.title ILIKE ?)) "
-        "SELECT a.article_id FROM articles a WHERE a.article_id IN (SELECT article_id FROM hits UNION "
-        "  SELECT article_id FROM unbuilt) ORDER BY a.published DESC NULLS LAST, a.article_id",
-        [len(terms), like, like]).fetchall()
-    store.con.unregister("_terms")
-    ids = [r[0] for r in ids]
+    for i in range(0, len(unbuilt), 10_000):
+        store.con.register("_ids", pa.table({"article_id": pa.array(unbuilt[i:i + 10_000], type=pa.string())}))
+        candidates.update(r[0] for r in store.sql(
+            "SELECT article_id FROM articles WHERE article_id IN (SELECT article_id FROM _ids) "
+            "AND (text ILIKE ? OR title ILIKE ?)", [like, like]).fetchall())
+        store.con.unregister("_ids")
+    store.con.register("_ids", pa.table({"article_id": pa.array(sorted(candidates), type=pa.string())}))
+    ids = [r[0] for r in store.sql("SELECT article_id FROM articles WHERE article_id IN (SELECT article_id FROM _ids) "
+                                   "ORDER BY published DESC NULLS LAST, article_id").fetchall()]
+    store.con.unregister("_ids")
     shown = 0
     for i in range(0, len(ids), CHUNK):
         chunk = ids[i:i + CHUNK]
@@ -65,7 +72,7 @@ def search(store: Store, text: str, limit: int = 50, width: int = 60):
                 for m in pattern.finditer(source):
                     left = source[max(0, m.start() - width):m.start()].replace("\n", " ")
                     right = source[m.end():m.end() + width].replace("\n", " ")
-                    yield aid, published, province, left, m.group(0), right
+                    yield aid, published, province, left, " ".join(m.group(0).split()), right
                     shown += 1
                     if shown >= limit:
                         return

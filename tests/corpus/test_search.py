@@ -1,0 +1,74 @@
+"""partycorpus search: keyword in context over built and not-yet-built articles (synthetic texts)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+ARTICLES = [
+    {"id": "a1", "published": "2019-03-02", "province": "lang-son", "title": "Chi bộ thôn Nà Sầm sinh hoạt chuyên đề",
+     "text": "Chi bộ thôn Nà Sầm học tập Chỉ thị 05-CT/TW của Bộ Chính trị.\nCác đảng viên cam kết làm theo."},
+    {"id": "a2", "published": "2021-06-10", "province": "lam-dong", "title": "Đảng bộ phường 3 tổng kết năm",
+     "text": "Năm 2020, Đảng bộ phường kết nạp 12 đảng viên mới, tiếp tục thực hiện chỉ thị\n05 về học tập."},
+    {"id": "a3", "published": "2020-01-05", "province": "quang-ninh", "title": "Hội nghị cán bộ",
+     "text": "Hội nghị bàn về công tác cán bộ; chỉ có 5 thị trấn tham dự, không nhắc tới văn bản nào."},
+]
+LATE = {"id": "a4", "published": "2022-02-02", "province": "vinh-phuc", "title": "Bài nhập sau khi build",
+        "text": "Huyện ủy Bình Xuyên sơ kết Chỉ thị 05 trong quý I."}
+
+
+def cli(data, *args, timeout=300):
+    env = {**os.environ, "PARTYCORPUS_LOG_LEVEL": "ERROR"}
+    return subprocess.run([sys.executable, "-m", "corpus.cli", "--data", str(data), *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def _import(data, tmp_path, name, records):
+    path = tmp_path / f"{name}.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    proc = cli(data, "import", str(path), "--site", "test")
+    assert proc.returncode == 0, proc.stderr
+
+
+@pytest.fixture(scope="module")
+def corpus_dir(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("search")
+    data = tmp_path / "data"
+    _import(data, tmp_path, "first", ARTICLES)
+    proc = cli(data, "build", "--jobs", "1")
+    assert proc.returncode == 0, proc.stderr
+    _import(data, tmp_path, "late", [LATE])    # imported, not built
+    return data
+
+
+def _lines(stdout):
+    return [line.split("\t") for line in stdout.splitlines()]
+
+
+def test_phrase_in_context_newest_first_built_and_unbuilt(corpus_dir):
+    proc = cli(corpus_dir, "search", "chỉ thị 05", "--width", "20")
+    assert proc.returncode == 0, proc.stderr
+    rows = _lines(proc.stdout)
+    assert [r[0] for r in rows] == ["test:a4", "test:a2", "test:a1"]      # newest first; a3 has the words apart
+    assert [r[1] for r in rows] == ["2022-02-02", "2021-06-10", "2019-03-02"]
+    assert rows[1][2] == "lam-dong" and "[chỉ thị 05]" in rows[1][3]   # across a line break, shown on one line
+    assert "[Chỉ thị 05]" in rows[0][3] and rows[2][3].endswith("[Chỉ thị 05]-CT/TW của Bộ Chính ")
+
+
+def test_limit_and_no_match(corpus_dir):
+    proc = cli(corpus_dir, "search", "đảng viên", "--limit", "1")
+    assert proc.returncode == 0 and len(proc.stdout.splitlines()) == 1
+    proc = cli(corpus_dir, "search", "Nghị quyết Trung ương 7")
+    assert proc.returncode == 1 and proc.stdout == "" and "no match" in proc.stderr
+
+
+@pytest.mark.parametrize("args", [["search", "  ,  "], ["search", "đảng", "--limit", "0"]])
+def test_bad_queries_are_one_line_errors(corpus_dir, args):
+    proc = cli(corpus_dir, *args)
+    assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
