@@ -72,3 +72,27 @@ def test_limit_and_no_match(corpus_dir):
 def test_bad_queries_are_one_line_errors(corpus_dir, args):
     proc = cli(corpus_dir, *args)
     assert proc.returncode == 2 and len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+
+
+def test_the_index_is_sorted_when_its_unsorted_tail_grows(tmp_path):
+    from corpus.search_index import UNSORTED_KEY, compact_search_index, note_appended
+    from corpus.store import Store
+
+    words = ["đảng", "chi", "bộ", "xây", "dựng", "05", "nghị", "quyết"]
+    with Store(tmp_path / "d", write=True) as store:
+        with store.transaction():
+            store.insert_rows("search_terms", [{"term": w, "article_id": f"x:{i}"}
+                                               for i in range(200) for w in words[i % 5:]])
+            note_appended(store, 10)
+        n = store.sql("SELECT count(*) FROM search_terms").fetchone()[0]
+        assert compact_search_index(store) is None            # a small tail: left as it is
+        with store.transaction():
+            note_appended(store, n)
+        done = compact_search_index(store)
+        assert done is not None and done["rows"] == n
+        terms = [r[0] for r in store.sql("SELECT term FROM search_terms ORDER BY rowid").fetchall()]
+        assert terms == sorted(terms) and len(terms) == n
+        assert store.meta_get(UNSORTED_KEY) == "0"
+        hits = store.sql("SELECT article_id FROM search_terms WHERE term = '05' INTERSECT "
+                         "SELECT article_id FROM search_terms WHERE term = 'quyết'").fetchall()
+        assert len(hits) == 200
