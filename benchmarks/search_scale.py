@@ -49,6 +49,7 @@ def fill(data: Path, n: int, bulk: Path, source_n: int) -> dict:
     import pyarrow as pa
 
     from corpus.build import search_terms
+    from corpus.search_index import note_appended
     from corpus.store import Store
 
     sources = list(_source_articles(bulk, source_n))
@@ -85,6 +86,7 @@ def fill(data: Path, n: int, bulk: Path, source_n: int) -> dict:
             con.execute("INSERT INTO articles BY NAME SELECT * FROM _a")
             con.execute("INSERT INTO build_records BY NAME SELECT * FROM _b")
             con.execute("INSERT INTO search_terms BY NAME SELECT * FROM _t")
+            note_appended(store, len(t_term))
             con.execute("COMMIT")
             for name in ("_a", "_b", "_t"):
                 con.unregister(name)
@@ -112,6 +114,12 @@ def run_queries(data: Path, limit: int) -> list[tuple]:
     return out
 
 
+def _print_queries(data: Path, limit: int) -> None:
+    print(f"{'query':<36} {'lines':>6} {'cold s':>8} {'warm s':>8}")
+    for q, lines, cold, warm in run_queries(data, limit):
+        print(f"{q:<36} {lines:>6} {cold:>8.2f} {warm:>8.2f}")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1_000_000)
@@ -120,6 +128,7 @@ def main(argv=None) -> int:
     ap.add_argument("--data", help="store folder (default: a temporary folder)")
     ap.add_argument("--limit", type=int, default=50, help="lines per query (as `search --limit`)")
     ap.add_argument("--keep", action="store_true", help="keep the store")
+    ap.add_argument("--unsorted-first", action="store_true", help="also time the queries before sorting")
     args = ap.parse_args(argv)
     bulk = Path(args.shared) / "data" / "bulk" / "baomoi-2017.jsonl.gz"
     if not bulk.exists():
@@ -132,9 +141,23 @@ def main(argv=None) -> int:
             info = fill(data, args.n, bulk, args.source_n)
             print(f"store: {info['articles']:,} articles, {info['index_rows']:,} index rows, "
                   f"{info['bytes'] / 2**30:.2f} GiB, filled in {info['load_s']:.0f} s")
-        print(f"\n{'query':<36} {'lines':>6} {'cold s':>8} {'warm s':>8}")
-        for q, lines, cold, warm in run_queries(data, args.limit):
-            print(f"{q:<36} {lines:>6} {cold:>8.2f} {warm:>8.2f}")
+        from corpus.search_index import compact_search_index, note_appended, unsorted_rows
+        from corpus.store import Store
+
+        with Store(data) as store:
+            tail = unsorted_rows(store)
+        if tail or args.unsorted_first:
+            print(f"\nindex as appended (unsorted tail {tail:,} rows)")
+            _print_queries(data, args.limit)
+        with Store(data, write=True) as store:
+            if not unsorted_rows(store):
+                with store.transaction():
+                    note_appended(store, store.sql("SELECT count(*) FROM search_terms").fetchone()[0])
+            t0 = time.perf_counter()
+            done = compact_search_index(store)
+            print(f"\nindex sorted by word (as build leaves it): {time.perf_counter() - t0:.1f} s"
+                  + ("" if done else " (was sorted already)"))
+        _print_queries(data, args.limit)
     finally:
         if not args.keep and not args.data:
             shutil.rmtree(data, ignore_errors=True)

@@ -17,7 +17,8 @@ from ..build import search_terms
 from ..errors import UserError
 from ..store import Store
 
-CHUNK = 200
+CHUNK = 200   # texts fetched per query
+
 
 
 def phrase_pattern(text: str) -> re.Pattern:
@@ -54,20 +55,25 @@ def search(store: Store, text: str, limit: int = 50, width: int = 60):
             "SELECT article_id FROM articles WHERE article_id IN (SELECT article_id FROM _ids) "
             "AND (text ILIKE ? OR title ILIKE ?)", [like, like]).fetchall())
         store.con.unregister("_ids")
+    # candidates newest first (reads only the id and date columns), then their texts fetched by row
+    # id, a chunk at a time, until ``limit`` lines are shown: the cost follows the candidates, not
+    # the corpus
     store.con.register("_ids", pa.table({"article_id": pa.array(sorted(candidates), type=pa.string())}))
-    ids = [r[0] for r in store.sql("SELECT article_id FROM articles WHERE article_id IN (SELECT article_id FROM _ids) "
-                                   "ORDER BY published DESC NULLS LAST, article_id").fetchall()]
+    order = store.sql("SELECT a.rowid, coalesce(b.province, a.province) FROM articles a "
+                      "LEFT JOIN build_records b USING (article_id) "
+                      "WHERE a.article_id IN (SELECT article_id FROM _ids) "
+                      "ORDER BY a.published DESC NULLS LAST, a.article_id").fetchall()
     store.con.unregister("_ids")
     shown = 0
-    for i in range(0, len(ids), CHUNK):
-        chunk = ids[i:i + CHUNK]
-        store.con.register("_ids", pa.table({"article_id": pa.array(chunk, type=pa.string())}))
-        rows = store.sql("SELECT a.article_id, a.published, coalesce(b.province, a.province), a.title, a.text "
-                         "FROM articles a LEFT JOIN build_records b USING (article_id) "
-                         "WHERE a.article_id IN (SELECT article_id FROM _ids) "
-                         "ORDER BY a.published DESC NULLS LAST, a.article_id").fetchall()
-        store.con.unregister("_ids")
-        for aid, published, province, title, body in rows:
+    for i in range(0, len(order), CHUNK):
+        chunk = order[i:i + CHUNK]
+        province_of = dict(chunk)
+        fetched = {r[0]: r[1:] for r in store.sql(
+            "SELECT rowid, article_id, published, title, text FROM articles WHERE rowid = ANY(?)",
+            [[rowid for rowid, _ in chunk]]).fetchall()}
+        for rowid, _ in chunk:
+            aid, published, title, body = fetched[rowid]
+            province = province_of[rowid]
             for source in (body or "", title or ""):
                 for m in pattern.finditer(source):
                     left = source[max(0, m.start() - width):m.start()].replace("\n", " ")
