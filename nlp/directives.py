@@ -229,8 +229,9 @@ _CONGRESS_NATIONAL = re.compile(
     r"(?:\s*\))?)?"
 )
 _PLACE_WORD = rf"[{_UP}][\w]*\.?"
+# "Nghị quyết XVI của Đảng bộ thành phố Hà Nội": the congress named by its numeral alone, without "Đại hội".
 _CONGRESS_LOCAL = re.compile(
-    r"(?<![\w])(?P<tw>(?i:nghị\s+quyết))\s+(?:của\s+)?(?i:đại\s+hội)\s+(?:(?i:đại\s+biểu)\s+)?"
+    r"(?<![\w])(?P<tw>(?i:nghị\s+quyết))\s+(?:(?:của\s+)?(?P<dh>(?i:đại\s+hội))\s+(?:(?i:đại\s+biểu)\s+)?)?"
     rf"(?:(?:(?i:lần\s+thứ)\s+)?(?P<r1>{_ROMAN})\s+(?:của\s+)?)?"
     r"(?i:đảng\s+bộ)"
     r"(?:\s+(?P<unit>(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|khối|cơ\s+sở)|TP\.?|Tp\.?)"
@@ -731,6 +732,8 @@ def _congress(text: str, published: str | None, article: _Article):
         congress = m["r1"] or m["r2"]
         if not (congress or m["y1"] or m["unit"]):
             continue
+        if not m["dh"] and not (m["r1"] and re.match(r"\s*của\s", text[m.end("r1"):])):
+            continue  # without "Đại hội" only "Nghị quyết XVI của Đảng bộ …" names a congress
         unit = re.sub(r"\s+", " ", m["unit"].lower()).rstrip(".") if m["unit"] else None
         name = (m["name"] or "").lower()
         if unit in ("thành phố", "tp"):

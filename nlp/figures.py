@@ -59,11 +59,11 @@ _LEFT_TRAP = re.compile(r"(?:^|[^\wđĐ])(?:" + "|".join([
     r"lần thứ", r"thứ", r"khóa", r"khoá", r"kỳ họp", r"lần", r"đợt",
     r"phường", r"quận", r"khu phố", r"tổ dân phố", r"tổ", r"ấp", r"thôn", r"xóm", r"khu", r"khu vực",
     r"tiểu khu", r"cụm", r"lô", r"tầng", r"phòng", r"số nhà", r"nhà số", r"căn hộ", r"block",
-    r"điều", r"khoản", r"chương", r"mục", r"phụ lục", r"điểm", r"câu", r"bài", r"trang", r"tập", r"phần",
+    r"điều", r"khoản", r"chương", r"mục", r"phụ lục", r"điểm", r"câu", r"bài", r"trang", r"(?<!triệu )(?<!học )(?<!luyện )tập", r"phần",
     r"QL", r"quốc lộ", r"tỉnh lộ", r"ĐT", r"đường", r"đường số", r"Km", r"cầu", r"bến", r"tuyến", r"cổng",
     r"Trung ương", r"(?-i:TW|T\.Ư|TƯ|T\.W)", r"GMT",                          # not "đầu tư 900 tỷ đồng"
     r"lớp", r"khối", r"đội", r"sư đoàn", r"trung đoàn", r"lữ đoàn", r"tiểu đoàn", r"đại đội", r"quân khu",
-    r"quân đoàn", r"vùng", r"bệnh viện", r"trường", r"xe", r"biển số", r"biển kiểm soát", r"BKS", r"mã số", r"mã",
+    r"quân đoàn", r"vùng", r"bệnh viện", r"(?<!thị )(?<!quảng )trường", r"xe", r"biển số", r"biển kiểm soát", r"BKS", r"mã số", r"mã",
     r"nghị quyết", r"chỉ thị", r"quyết định", r"quy định", r"kết luận", r"kế hoạch", r"thông báo", r"hướng dẫn",
     r"nghị định", r"thông tư", r"công văn", r"(?-i:Luật)", r"tờ trình", r"đề án", r"chương trình", r"báo cáo",
     r"thông tri", r"quy chế", r"văn bản", r"huy hiệu", r"hạng", r"giải", r"top", r"vòng", r"bảng", r"trận",
@@ -107,6 +107,29 @@ _AGE_AFTER = re.compile(r"\s+tuổi(?![\wđ])(?!\s+(?:[Đđ]ảng|đời|nghề|
 _AVERAGE = re.compile(r"(?<![\wđ])(?:bình quân|trung bình)(?![\wđ])", re.IGNORECASE)
 # "hai bên", "2 bên đường", "3 bên" (the sides or parties of a relation), "bên cạnh": not a count.
 _SIDE_PREPOSITION = re.compile(r"\s*(?:cạnh|trong|ngoài|kia|này|trái|phải)(?![\wđ])")
+# A counted noun keeps its capital when it names an office, a body or a title ("bốn Văn phòng", "2 Câu Lạc bộ",
+# "2 Xứ ủy viên", "4 Bộ trưởng", "10 Ban Thường vụ"); other capitalised words after a number start a name.
+_OFFICE_NOUN = re.compile(
+    r"[ \t]*((?:Văn phòng|Câu [Ll]ạc [Bb]ộ|Ban (?:[Tt]hường vụ|[Cc]án sự|[Cc]hỉ đạo|[Cc]hấp hành|[Qq]uản lý|[Tt]uyên giáo|"
+    r"[Tt]ổ chức|[Dd]ân vận|[Kk]inh tế|[Nn]ội chính)|Bộ trưởng|Thứ trưởng|Thẩm phán|Kiểm sát viên|Hội thẩm|Đại biểu|"
+    r"Ủy viên|Uỷ viên|(?:Xứ|Tỉnh|Thành|Huyện|Quận|Thị|Khu|Liên khu|Đảng|Đoàn|Quân|Trung ương) (?:ủy|uỷ) viên|"
+    r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng|Đoàn|Quân) (?:ủy|uỷ)|Tổng cục|Cục|Sở|Bộ|Ban|Viện|Tiểu ban|Tổ công tác))(?![\wđĐ])")
+# A number glued to the abbreviation of a staff category: "60CBCNV", "120CBCS".
+_GLUED_STAFF = re.compile(r"(CBCNVC|CBCNV|CBCCVC|CBCC|CBNV|CBCS|CCVC|CNVC|CNVLĐ|HSSV|ĐVTN)(?![\wđĐ])")
+# A number right after the noun of a military or organisational unit is its name ("Đoàn 559", "Bộ Tư lệnh
+# đoàn 559", "Binh đoàn 12"), unless it counts the people of a delegation ("đoàn 20 người").
+_UNIT_NAME_BEFORE = re.compile(r"(?<![\wđĐ])(?:[Bb]inh|[Hh]ải|[Ll]iên)?\s?[Đđ]oàn\s*$")
+_PEOPLE_UNIT = re.compile(r"(?:người|viên|khách|cán bộ|đồng chí|đại biểu|chiến sĩ|học sinh|lượt|hộ|nhà báo|"
+                          r"doanh nghiệp|thương binh|cựu chiến binh|nghệ sĩ|vận động viên|em)(?![\wđĐ])", re.IGNORECASE)
+# Nouns the tagger reads as verbs after a number, in a count ("1.098 kiến nghị", "114 phiếu chất vấn").
+_COUNTED_NOUNS = re.compile(r"[ \t]*(biên chế|kiến nghị|đề nghị|đề xuất|khuyến nghị|sáng kiến|phiếu(?: chất vấn| bầu)?|"
+                            r"khiếu nại|tố cáo|phản ánh|chất vấn|thủ tục)(?![\wđĐ])")
+# A rank among the provinces, "xếp thứ 3/63 tỉnh": an ordinal read as a ratio out of a whole.
+_RANK_ORDINAL = re.compile(r"(?:^|[^\wđĐ])thứ\s*$", re.IGNORECASE)
+# "một" is an article-like word, except as a bound: "không thanh tra quá một lần", "ít nhất một lần".
+_BOUND_BEFORE = re.compile(r"(?:^|[^\wđĐ])(?:quá|tối đa|ít nhất|tối thiểu)\s*$", re.IGNORECASE)
+# A bare count whose share follows in brackets: "trong 1.100 kiến nghị, đã xử lý được 850 (77,5%)".
+_SHARE_IN_BRACKETS = re.compile(r"\s*\(\s*(?:" + DIGITS + r")\s*%\s*\)")
 _HAS_DIGIT_OR_WORD = re.compile(r"\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|hàng|vài|một nửa)\b", re.IGNORECASE)
 
 
@@ -145,7 +168,9 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
         if _overlaps(s, e, blocked) or _overlaps(s, e, taken):
             continue
         if _LEFT_TRAP.search(text, max(ss, s - 24), s) and not _PERCENT.match(text, e, se) \
-                and not _CAPACITY.match(text, e, se):
+                and not _CAPACITY.match(text, e, se) \
+                and not (_RANK_ORDINAL.search(text, max(ss, s - 8), s) and _RATIO.match(text, e, se)
+                         and (parse_number(_RATIO.match(text, e, se).group(1)) or 0) >= 10):
             continue                             # "Kế hoạch 290" is a name, "kế hoạch 18%" a goal,
                                                  # "bệnh viện 500 giường" a size
         value = parse_number(m.group(1))
@@ -153,12 +178,15 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
             continue
         value_max = None
         p = e
+        how = None
         ratio = _RATIO.match(text, p, se)
         if ratio:
             denominator = parse_number(ratio.group(1))
             if denominator is None or denominator < value or denominator == 0:
                 continue                         # "30/4": a date, not a ratio
             p = ratio.end()
+            if text[s - 1:s] == "(" and text[p:p + 1] == ")" and denominator > 12:
+                how = "bare"                     # "đứng ở vị trí thấp (58/63)": a rank, no noun needed
         else:
             rng = _RANGE.match(text, p, se) or _COMMA_RANGE.match(text, p, se)
             if rng and rng.re is _COMMA_RANGE and not (value < 9 and parse_number(rng.group(1)) == value + 1
@@ -175,8 +203,12 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
             value_max = _times(value_max, factor) if value_max is not None else None
             p = mult.end()
         if p < se and text[p].isalpha() and not match_unit(text, p):
-            continue                             # "5G", "29A", "18h30"
-        pending.append((s, p, value, value_max, None, e))
+            if not _GLUED_STAFF.match(text, p):
+                continue                         # "5G", "29A", "18h30"; not "60CBCNV"
+            how = "glued"
+        elif how is None and _SHARE_IN_BRACKETS.match(text, p, se):
+            how = "bare"                         # "đã xử lý được 850 (77,5%)"
+        pending.append((s, p, value, value_max, how, e))
         taken.append((s, p))
     # number words: "hai lớp", "hàng trăm lượt", "một nửa"
     for m in NUMBER_WORDS_RE.finditer(text, ss, se):
@@ -186,13 +218,16 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
             s, e = m.start(), m.start() + len(run)
             if _overlaps(s, e, taken) or _overlaps(s, e, blocked):
                 break
-            if run in ("một", "Một", "mười", "Mười", "tư") or _ORDINAL_BEFORE.search(text, max(ss, s - 6), s):
-                continue
+            if run in ("Mười", "tư") or _ORDINAL_BEFORE.search(text, max(ss, s - 6), s) or run.lower() == "mười" and (
+                    _MONTH_BEFORE.search(text, max(ss, s - 8), s) or (match_unit(text, e) or ("",))[0] in _TIME_UNITS):
+                continue                         # "Đỗ Mười", "Đồng Tháp Mười": a name
+            if run in ("một", "Một") and not _BOUND_BEFORE.search(text, max(ss, s - 12), s):
+                continue                         # "một tổ chức": an article, but "quá một lần" a bound
             if run in ("năm", "Năm") and (_YEAR_WORD_BEFORE.search(text, max(ss, s - 8), s)
                                          or (match_unit(text, e) or ("",))[0] in _TIME_UNITS):
                 continue                         # "mỗi năm", "hằng năm hộ nghèo giảm": the year
             value = parse_number_words(run)
-            unit = match_unit(text, e) if value else None
+            unit = (match_unit(text, e) or _word_unit(text, sentence, ss, s, e, se)) if value else None
             if unit and unit[0] not in ("%",) and not re.match(r"\s+là\b", text[e:e + 4]):
                 pending.append((s, e, value, None, "words", e))
                 taken.append((s, e))
@@ -201,8 +236,12 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
     for s, p, value, value_max, how, num_end in sorted(pending):
         unit_hit = _PERCENT.match(text, p, se) or None
         unit, uend = ("%", unit_hit.end()) if unit_hit else (None, p)
+        if how == "glued":
+            glued = _GLUED_STAFF.match(text, p)
+            unit, uend = glued.group(1), glued.end()
         if unit is None:
-            hit = match_unit(text, p)
+            hit = match_unit(text, p) or _named_unit(text, p) or (
+                _word_unit(text, sentence, ss, s, p, se) if how == "words" else None)
             if hit and hit[1] <= se:
                 unit, uend = hit
         if unit is None and how is None:
@@ -210,17 +249,24 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
                 from .tokens import tag_words
                 tokens = tag_words(sentence, ss)
             unit, uend = _pos_unit(text, tokens, p, se)
-        if unit is None:
+        if unit is None and how == "bare" and text[p:p + 1] != ")":
+            unit = next((f.unit for f in reversed(out) if f.unit and f.unit != "%"), None)
+            if unit is None:
+                continue                         # "850 (77,5%)" counts what the sentence counted before
+        elif unit is None and how != "bare":
             continue
-        if how is None and _YEARLIKE.fullmatch(text, s, num_end) and (unit in _TIME_UNITS or unit == "lần"):
+        if how != "words" and not _PEOPLE_UNIT.search(unit or "") and _UNIT_NAME_BEFORE.search(text, max(ss, s - 12), s):
+            continue                             # "Bộ Tư lệnh đoàn 559 đường mòn Hồ Chí Minh": a name
+        if how is None and _YEARLIKE.fullmatch(text, s, num_end) and (
+                unit in _TIME_UNITS or unit == "lần" or _NAME_BEFORE.search(text, max(ss, s - 20), s)):
             continue                             # "năm 2014 và 2015 lần lượt …": a year
         if _not_a_quantity(text, ss, s, unit, uend, value):
             continue                             # "14 tuổi", "hai bên"
-        if unit in ("m", "km"):
+        if unit and unit in ("m", "km"):
             square = _SQUARE.match(text, uend, se)   # "13.000 m 2", "5 km²": an area
             if square and (unit == "m" or "²" in square.group(0)):
                 unit, uend = unit + "2", square.end()
-        unit = unit.replace("²", "2")
+        unit = unit.replace("²", "2") if unit else None
         if unit == "%":
             more = match_unit(text, uend)        # "75% chi bộ", "26,2% TCCSĐ"
             if more and more[0] != "%" and more[1] <= se:
@@ -252,6 +298,51 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
                           value_max=float(value_max) if value_max is not None else None,
                           unit=unit, qualifier=qualifier))
     return out
+
+
+def _named_unit(text: str, p: int) -> tuple[str, int] | None:
+    """A counted noun at ``p`` that the codebook does not list: an office or body ("bốn Văn phòng") or a
+    noun the tagger reads as a verb ("1.098 kiến nghị").
+
+    >>> _named_unit("2 Xứ ủy viên", 1), _named_unit("850 kiến nghị", 3), _named_unit("3 Hà Nội", 1)
+    (('Xứ ủy viên', 12), ('kiến nghị', 13), None)
+    """
+    if _YEARLIKE.fullmatch(text[max(0, p - 4):p]):
+        return None                              # "THPT quốc gia 2017 Thứ trưởng …", "Việt Nam 2035 khuyến nghị"
+    m = _OFFICE_NOUN.match(text, p) or _COUNTED_NOUNS.match(text, p)
+    if m and m.group(1) == "Bộ" and re.match(r"\s*[Ll]uật", text[m.end():]):
+        return None                              # "Điều 202 Bộ luật hình sự": a code, not ministries
+    return (m.group(1), m.end()) if m else None
+
+
+# A year after a name is part of it: "Báo cáo Việt Nam 2035 khuyến nghị …", "SEA Games 2017".
+_NAME_BEFORE = re.compile(r"[A-ZĐ][\wđ]*\s+$")
+_NOT_NOUN_HEADS = {"trên", "dưới", "trong", "ngoài", "mẹ", "má", "con", "anh", "chị", "em", "phương", "cõi", "hối tiếc",
+                   "bão táp", "tiết"}
+_MONTH_BEFORE = re.compile(r"(?:^|[^\wđĐ])(?:tháng|mùng|mồng)\s*$", re.IGNORECASE)
+# Paired number words make an idiom: "ba chìm bảy nổi", "năm châu bốn biển".
+_IDIOM_AFTER = re.compile(r"\s*,?\s*(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|vạn)(?![\wđĐ])", re.IGNORECASE)
+
+
+def _word_unit(text: str, sentence: str, ss: int, s: int, e: int, se: int) -> tuple[str, int] | None:
+    """Counted noun after a number word that the codebook does not list: an office or body ("bốn Văn
+    phòng"), else the tagger's noun when it is a compound ("ba chức năng") or the number is qualified
+    ("hơn mười tù chính trị"); "năm" stays a year and "một", "hai" stay article-like there."""
+    hit = _named_unit(text, e)
+    if hit:
+        return hit
+    if text[s:e].lower() in ("năm", "một", "hai", "tư") or text[s:e].split()[0].lower() in ("hàng", "vài", "mấy", "một"):
+        return None                              # "năm" a year, "một", "hai" article-like, "hàng nghìn" vague
+    from .tokens import tag_words
+    unit, uend = _pos_unit(text, tag_words(sentence, ss), e, se)
+    if unit is None or unit in _TIME_UNITS or unit in _NOT_NOUN_HEADS or unit.split()[0] in _NOT_NOUN_HEADS:
+        return None                              # "ba trên dưới", "ba mẹ vợ" (father), not counts
+    if _MONTH_BEFORE.search(text, max(ss, s - 8), s) or _IDIOM_AFTER.match(text, uend) \
+            or _IDIOM_AFTER.search(" " + unit):
+        return None                              # "tháng Ba âm lịch", "ba chìm bảy nổi", "chín phương trời, mười …"
+    if " " not in unit and not _QUALIFIER.search(text, max(ss, s - 20), s):
+        return None
+    return unit, uend
 
 
 def _not_a_quantity(text: str, ss: int, s: int, unit: str, uend: int, value: float) -> bool:

@@ -9,7 +9,12 @@ number — goal or plan (``target``), rule, condition or design (``other``), fac
    "tối thiểu 3 năm"), counts of the parts of a text, programme or plan
    ("3 chuyên đề", "14 nhiệm vụ", "7 chương trình đột phá", "4 kênh", "19 tiêu
    chí", "dưới 5 tiêu chí") unless reported met ("đạt và vượt 21/22 chỉ tiêu"),
-   anaphoric counts of documents just named ("… 2 quyết định quan trọng này");
+   anaphoric counts of documents just named ("… 2 quyết định quan trọng này"),
+   the composition of a whole ("gồm 4 trường đoạn", not people or codebook units),
+   a count announcing a list ("tập trung vào 3 chỉ số yếu kém: …"), a meeting's agenda
+   ("xem xét, thảo luận và thông qua 12 báo cáo"), a number word before a capitalised body
+   ("bốn Văn phòng"), a biography's "hai lần bị … bắt" and a limit in a prohibition
+   ("không được thanh tra … quá 1 lần");
    a figure listed right after another ("kiểm tra 796 tổ chức đảng, 1.256 đảng
    viên", "359 trường hợp (10,6%)") takes the kind of the one before;
 2. prospective is ``target``: a year after the article's ("Năm 2019 … đạt 30%"
@@ -102,7 +107,7 @@ _FUTURE_NOT_GOAL = re.compile(
     r"\s+(?:(?:chỉ|còn|vẫn|lại|cũng|đều|cùng|phải)\s+)*(?:"
     r"(?P<rule>bị|nhận|giành|hưởng|được (?:nhận|hưởng|thưởng|miễn|giảm|hỗ trợ|cộng|trả|cấp|bồi thường)|"
     r"phải (?:chi|trả|nộp|bỏ ra|mất|đóng|chịu|bồi thường)|mất|tốn|giúp|khiến|làm cho|gây|tốt hơn|gặp|"
-    r"thi(?! công)|thi đấu|chơi|đấu|dao động|chia (?:ra )?(?:thành|làm))"
+    r"thi(?! công)|thi đấu|tranh tài|chơi|đấu|dao động|chia (?:ra )?(?:thành|làm))"
     r"|(?P<be>là|gồm|bao gồm|được|có(?! thêm)|trang bị|đi kèm|sở hữu|không|chẳng))" + _E, re.IGNORECASE)
 # An existential "sẽ có" opens its clause or follows a verb of saying or forecasting.
 _EXISTENTIAL_BEFORE = re.compile(
@@ -164,8 +169,38 @@ _EACH_PART = re.compile(r"\s*[,;]\s*mỗi" + _E, re.IGNORECASE)
 _PRIZE_REALIS = re.compile(_B + r"(?:đạt|đoạt|giành|trao|nhận|được|đã|có)" + _E, re.IGNORECASE)
 # Counts of the parts of a text, programme or plan (not measurements): "3 chuyên đề", "4 nhóm nhiệm vụ".
 _PART_UNIT = re.compile(r"\s*(?:nhóm\s+)?(?:chuyên đề|nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu|tiêu chí|vấn đề|yếu tố|"
-                        r"khâu|điều|kênh|chương trình|đột phá|câu hỏi|tập|chương|nội dung|bước|giai đoạn)" + _E,
+                        r"khâu|điều|kênh|chương trình|đột phá|câu hỏi|tập|chương|nội dung|bước|giai đoạn|chức năng|"
+                        r"trường đoạn|phần thi)" + _E,
                         re.IGNORECASE)
+# The composition of a whole, "gồm N X" ("Chương trình … gồm 4 trường đoạn", "(gồm 10 tỉnh …)"), is a count of
+# its parts (other), unless X are people: the members of a body or a delegation are who took part
+# ("Đoàn công tác gồm 8 người", "tổ gồm 3 thành viên") or the party and administrative units the codebook
+# counts ("Đảng bộ xã gồm 24 chi bộ trực thuộc": the stock of the reported organisation).
+_COMPOSED_OF_BEFORE = re.compile(_B + r"(?:bao gồm|gồm có|gồm)\s*$", re.IGNORECASE)
+_PERSON_UNIT = re.compile(r"(?:người|viên|cán bộ|đồng chí|đại biểu|chiến sĩ|học sinh|hộ|thương binh|liệt sĩ|"
+                          r"cựu chiến binh|công nhân|lao động|nghệ sĩ|tác giả|thí sinh|em)" + _E, re.IGNORECASE)
+# A count announcing the list that follows a colon is a count of its items ("tập trung vào 3 chỉ số yếu kém:
+# A; B; C", "4 kênh: …"); "có 4 cơ quan báo chí gồm: …" states a stock before its list.
+_ANNOUNCES_LIST = re.compile(r"(?:[ \t]+(?!gồm|là|như|bao gồm)[^\s,;.:()]+){0,3}[ \t]*:(?!\d)", re.IGNORECASE)
+# The agenda of a meeting: documents it is to consider ("xem xét, thảo luận và thông qua 12 báo cáo").
+# ... but what a result produced may be listed too: "đã xây dựng được 7 tủ sách tại 7 địa điểm: …".
+_RESULT_IN_CLAUSE = re.compile(_B + r"(?:đã|được|đạt)" + _E, re.IGNORECASE)
+_AGENDA_BEFORE = re.compile(_B + r"(?:xem xét|thảo luận|cho ý kiến)(?:\s*,?\s*(?:và\s+)?(?:xem xét|thảo luận|thông qua|"
+                            r"cho ý kiến|quyết định))*\s*$", re.IGNORECASE)
+_AGENDA_UNITS = {"báo cáo", "nghị quyết", "tờ trình", "dự thảo", "đề án", "dự án luật", "luật", "văn bản"}
+# A number word before an office or body with a capital names a known set ("bốn Văn phòng" = the Offices of
+# the Party, the State, the Assembly and the Government): a reference, like "hai Đảng", not a measurement.
+_NUMBER_WORD = re.compile(r"(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[A-ZĐ]", re.IGNORECASE)
+# What happened to a person in a biography: "hai lần bị thực dân Pháp bắt", "2 lần bị địch bắt, tù đày".
+_SUFFERED_AFTER = re.compile(r"\s+bị\s+(?:[^\s,;.]+\s+){0,3}?(?:bắt|tù|đày|giam|kết án|tra tấn|thương)" + _E,
+                             re.IGNORECASE)
+# A limit in a prohibition is a standing rule: "không được thanh tra, kiểm tra 1 năm quá 1 lần".
+_PROHIBITED_LIMIT = re.compile(_B + r"không" + _E + r"[^;.]{0,60}?" + _B + r"quá\s*$", re.IGNORECASE)
+# "trồng được 800.000 cây": "được" after a verb says the quantity is reached, in the mood of its clause
+# (a goal after "mục tiêu", a result after "đã").
+_REACHED_NUMBER = re.compile(r"\s+(?:(?:hơn|gần|trên|khoảng|thêm)\s+)?(?:\d|(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|"
+                             r"mười|hàng)" + _E + r")", re.IGNORECASE)
+_AFTER_VERB = re.compile(r"[^\W\d_]\s$")
 # Anaphoric counts of documents just named: "Quyết định 935 và Quyết định 936 … 2 quyết định quan trọng này".
 _DOCUMENT_UNITS = {"quyết định", "nghị quyết", "chỉ thị", "kết luận", "quy định", "văn bản", "văn kiện", "kế hoạch",
                    "đề án", "nghị định", "thông tư", "luật"}
@@ -213,6 +248,7 @@ _DEMOGRAPHY_AFTER = re.compile(r"\s*(?:dân số|dân cư|số dân|nhân khẩu
 _POPULATION_UNITS = {"nhân khẩu", "khẩu", "dân"}
 # ("với 15.000 nhân khẩu" after "4.730 hộ bị thu hồi đất" counts those affected: only "có"/"gồm" or "với … dân")
 _HAS_POPULATION_BEFORE = re.compile(_B + r"(?:có|gồm)\s*$", re.IGNORECASE)
+_MARKET_BEFORE = re.compile(_B + r"thị trường(?: tiêu thụ)?(?: (?:khoảng|gần|hơn|trên))?\s*$", re.IGNORECASE)
 _HAS_BEFORE = re.compile(_B + r"(?:có|với|gồm)\s*$", re.IGNORECASE)
 # Units that measure objects (floors, beds) and are other unless a change verb governs them ("bổ sung 50
 # giường bệnh"); areas and lengths only after an object noun ("khu biệt phủ 13.000 m2") or as geography
@@ -256,13 +292,24 @@ _DEADLINE = re.compile(
     r"|(?:giai đoạn|nhiệm kỳ)\s+(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d)"
     r"|(đến cuối nhiệm kỳ|cuối nhiệm kỳ|hết nhiệm kỳ)(?:\s+(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d))?",
     re.IGNORECASE)
+# A year in the goal's clause: "năm 2018", a season or a lunar year ("xuân Đinh Dậu 2017 với mục tiêu …").
+_YEAR_IN_CLAUSE = re.compile(r"(?:[Nn]ăm|[Xx]uân|[Hh]è|[Tt]ết|Tý|Sửu|Dần|Mão|Thìn|Tỵ|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)\s+"
+                             r"((?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)")
 _THIS_YEAR = re.compile(_B + r"(?:năm nay|cả năm|cuối năm|đầu năm|trong năm)" + _E, re.IGNORECASE)
 # Annual economic goals (growth, credit, inflation) are for the article's year when no other time is given.
 _ECONOMIC = re.compile(_B + r"(?:tăng trưởng|GDP|GRDP|tín dụng|lạm phát|CPI)" + _E, re.IGNORECASE)
 # A goal cue and, in the same clause, a deadline year: "phấn đấu đến năm 2018 đường vành đai … thông suốt".
 _DATED_GOAL = re.compile(_B + r"(?:phấn đấu|mục tiêu(?! quốc gia))[^,;.]{0,80}?" + _B
-                         + r"(?:đến|tới|vào|trước|trong)?\s*năm\s+((?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)",
-                         re.IGNORECASE)
+                         + r"(?:(?:đến|tới|vào|trước|trong)?\s*năm\s+((?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)"
+                         + r"|(?P<now>năm nay)" + _E + ")", re.IGNORECASE)
+# ... the year framing the clause before the cue: "Năm 2017, ngành GTVT … phấn đấu hoàn thành …".
+_FRAMED_GOAL = re.compile(r"(?:^|(?<=[.;:]\s))[\W]*(?:[Tt]rong\s+)?[Nn]ăm\s+((?:19|20)\d{2})(?!\d)\s*,\s*[^,;.()]{0,60}?"
+                          + _B + r"(?:phấn đấu|quyết tâm)" + _E)
+# ... a completion set for a coming month: "để hoàn thành dự án vào tháng 10 tới", "phấn đấu hoàn thành trước
+# tháng 6/2018" (a purpose or goal cue: "đã hoàn thành vào tháng 10" is a result).
+_MONTH_GOAL = re.compile(_B + r"(?:để|nhằm|phấn đấu|quyết tâm|sẽ|phải)\s+(?:sớm\s+)?(?P<body>hoàn thành[^,;.()]{0,60}?"
+                         r"(?:vào|trước|trong|cuối)\s+tháng\s+(?P<month>\d{1,2})(?:\s*[/-]\s*(?P<year>(?:19|20)\d{2}))?"
+                         r"(?P<coming>\s+(?:tới|này|năm nay))?)" + _E, re.IGNORECASE)
 # A list of specifics after a general goal: "đặt mục tiêu đến hết năm 2017, …, cụ thể là …".
 _DETAIL = re.compile(_B + r"(?:cụ thể(?: là)?|bao gồm|gồm|trong đó)" + _E + r"\s*:?", re.IGNORECASE)
 _TERM = re.compile(r"nhiệm kỳ\s+(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
@@ -324,7 +371,9 @@ def _cues(sentence: str, ss: int, pub_year: int | None) -> list[tuple[int, int, 
     achieved, frame (a past, present or result frame), rule (a rule or a design: other),
     hypo (a hypothetical or condition: other for the rest of its clause).
     "đến năm YYYY" is a goal only when YYYY is not before the article's year."""
-    found = [(ss + m.start(), ss + m.end(), "reach" if m.group(1) else "achieved")
+    found = [(ss + m.start(), ss + m.end(), "reach" if m.group(1) or (
+                 m.group(0).lower() == "được" and _AFTER_VERB.search(sentence, 0, m.start())
+                 and _REACHED_NUMBER.match(sentence, m.end())) else "achieved")
              for m in _ACHIEVED_CUE.finditer(sentence)]
     achieved_spans = [(a, b) for a, b, _ in found]
     for m in _TARGET_CUE.finditer(sentence):
@@ -394,6 +443,22 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
     if _is_part_count(text, figure):
         met = _PART_MET_BEFORE.search(left) or _PART_MET_AFTER.match(text, figure.end)
         return "achieved" if met else "other"
+    unit = figure.unit or ""
+    if _COMPOSED_OF_BEFORE.search(left) and not _PERSON_UNIT.search(unit) and not _is_codebook_unit(unit):
+        return "other"                            # "gồm 4 trường đoạn", "(gồm 10 tỉnh miền Tây Nam bộ)"
+    if unit and unit != "%" and _ANNOUNCES_LIST.match(text, figure.end) and not _RESULT_IN_CLAUSE.search(
+            text, _clause_break(text, ss, figure.start), figure.start):
+        return "other"                            # "tập trung vào 5 chỉ số: …"
+    if unit.lower() in _AGENDA_UNITS and (_AGENDA_BEFORE.search(left) or prev is not None and prev.kind == "other"
+                                          and (prev.unit or "").lower() in _AGENDA_UNITS
+                                          and not re.search(r"[;:]", text[prev.end:figure.start])):
+        return "other"                            # "xem xét, thảo luận và thông qua 12 báo cáo …, 3 báo cáo"
+    if unit[:1].isupper() and _NUMBER_WORD.match(figure.text):
+        return "other"                            # "bốn Văn phòng cần chú trọng …"
+    if unit == "lần" and _SUFFERED_AFTER.match(text, figure.end):
+        return "other"                            # "hai lần bị thực dân Pháp bắt"
+    if _PROHIBITED_LIMIT.search(text, max(ss, figure.start - 80), figure.start):
+        return "other"                            # "không thanh tra doanh nghiệp một năm quá một lần"
     if prev is not None and prev.kind and prev.unit not in _TIME_UNITS and not _is_part_count(text, prev) and (
             _LISTED.fullmatch(text, prev.end, figure.start) or _SUBSET_BEFORE.search(left)) and not (
             prev.unit in _OBJECT_UNITS and figure.unit in _AFFECTED_UNITS and _is_descriptive(text, ss, prev)):
@@ -484,7 +549,7 @@ def _is_descriptive(text: str, ss: int, figure: Figure, prev: Figure | None = No
     unit, after = figure.unit or "", text[figure.end:figure.end + 60]
     if unit == "%" and _DEMOGRAPHY_AFTER.match(after):
         return True                               # "74% dân số là đồng bào dân tộc thiểu số"
-    if unit in _POPULATION_UNITS and (_HAS_POPULATION_BEFORE.search(left) or unit == "dân" and _HAS_BEFORE.search(left)):
+    if unit in _POPULATION_UNITS and (_HAS_POPULATION_BEFORE.search(left) or unit == "dân" and (_HAS_BEFORE.search(left) or _MARKET_BEFORE.search(left))):
         return True                               # "xã có hơn 4.560 nhân khẩu", "với hơn 600 triệu dân"
     if unit in _FIXTURE_UNITS:
         return not _CHANGE_BEFORE.search(left)    # "nhà ở 2 - 3 tầng", not "bổ sung 50 giường"
@@ -495,6 +560,13 @@ def _is_descriptive(text: str, ss: int, figure: Figure, prev: Figure | None = No
         return True                               # "có 2 con là liệt sỹ"
     return (unit not in _MONEY_UNITS and bool(_HOLDING_BEFORE.search(left))
             and bool(_OF_A_PERSON_AFTER.match(after)))  # "một trong 13 điểm trồng cam của gia đình ông Mạnh"
+
+
+def _is_codebook_unit(unit: str) -> bool:
+    """Whether ``unit`` is one of the codebook's counted nouns ("chi bộ", "xã", "đảng viên")."""
+    from .codebook import load_codebook
+
+    return unit in load_codebook().units.values()
 
 
 def _in_divided_clause(text: str, pos: int, figure_start: int) -> bool:
@@ -578,32 +650,52 @@ def _numberless(text: str, ss: int, se: int, figures: list[Figure], in_sentence:
             continue
         out.append(Target(start=m.start(), end=m.end(), text=m.group(0),
                           deadline_year=_deadline(text, ss, se, m.start(), pub_year, m.end())))
-    for m in _DATED_GOAL.finditer(text, ss, se):  # "phấn đấu … vào năm 2022": a goal with a deadline, no number
-        year = int(m.group(1))
-        if not pub_year or year < pub_year:
+    for m_start, m_end, year in _dated_goals(text, ss, se, pub_year):  # "phấn đấu … vào năm 2022": no number
+        if not pub_year or year is None or year < pub_year:
             continue
-        stop = re.compile(r"[,;]").search(text, m.end(), se)
+        stop = re.compile(r"[,;(]").search(text, m_end, se)
         end = stop.start() if stop else se
-        while end > m.start() and text[end - 1] in " .!?…\"”":
+        while end > m_start and text[end - 1] in " .!?…\"”":
             end -= 1
-        if any(figures[i].start < end and m.start() < figures[i].end for i in in_sentence):
+        if any(figures[i].start < end and m_start < figures[i].end for i in in_sentence):
             continue
-        if any(t.start < end and m.start() < t.end for t in out):
+        if any(t.start < end and m_start < t.end for t in out):
             continue
-        own = [t for t in with_figures if t.end > m.start() and ";" not in text[end:t.start]][:1]
+        own = [t for t in with_figures if t.end > m_start and ";" not in text[end:t.start]][:1]
         if own:
             t = own[0]
             detail = _DETAIL.search(text, end, figures[t.figures[0]].start)
             if not detail:                        # "phấn đấu đến năm 2020, cùng với …, tỷ lệ đô thị hóa đạt 35%"
-                t.start = min(t.start, m.start())
+                t.start = min(t.start, m_start)
                 t.text = text[t.start:t.end]
                 t.deadline_year = t.deadline_year or year
                 continue
             if t.start < detail.end():            # "đặt mục tiêu đến hết năm 2017, …, cụ thể là … nhóm 70 nước"
                 t.start = detail.end() + len(text[detail.end():t.end]) - len(text[detail.end():t.end].lstrip())
                 t.text = text[t.start:t.end]
-        out.append(Target(start=m.start(), end=end, text=text[m.start():end], deadline_year=year))
+        out.append(Target(start=m_start, end=end, text=text[m_start:end], deadline_year=year))
     return out
+
+
+def _dated_goals(text: str, ss: int, se: int, pub_year: int | None) -> list[tuple[int, int, int | None]]:
+    """(start, end of the cue, deadline year) of the goals with a time and no number in ``text[ss:se]``:
+    "phấn đấu … vào năm 2022", "phấn đấu năm nay đạt …" (the article's year), "Năm 2017, ngành … phấn đấu
+    hoàn thành …", "để hoàn thành dự án vào tháng 10 tới" (the article's year unless the month gives one).
+
+    >>> s = "Sở chỉ đạo tăng ca để hoàn thành dự án vào tháng 10 tới."
+    >>> [(s[a:], y) for a, _, y in _dated_goals(s, 0, len(s), 2017)]
+    [('hoàn thành dự án vào tháng 10 tới.', 2017)]
+    """
+    out = []
+    for m in _DATED_GOAL.finditer(text, ss, se):
+        out.append((m.start(), m.end(), pub_year if m.group("now") else int(m.group(1))))
+    for m in _FRAMED_GOAL.finditer(text, ss, se):
+        start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\"“'‘(–—-•*"))
+        out.append((start, m.end(), int(m.group(1))))
+    for m in _MONTH_GOAL.finditer(text, ss, se):
+        year = int(m.group("year")) if m.group("year") else pub_year
+        out.append((m.start("body"), m.end(), year))
+    return sorted(out)
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:
@@ -642,7 +734,7 @@ def _deadline(text: str, ss: int, se: int, start: int, pub_year: int | None, end
             best = (dist, year)
     if best:
         return best[1]
-    for m in re.finditer(r"(?:năm|Năm)\s+((?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)", text[lo:hi]):
+    for m in _YEAR_IN_CLAUSE.finditer(text[lo:hi]):
         if pub_year and int(m.group(1)) >= pub_year:
             return int(m.group(1))
     if pub_year and _THIS_YEAR.search(text, lo, hi):

@@ -143,6 +143,9 @@ CONGRESS = [
      "Nghị quyết Đại hội đại biểu Đảng bộ TP. Hồ Chí Minh nhiệm kỳ 2015-2020", dict(canonical_id=None, congress=None)),
     ("Nghị quyết Đại hội Đảng bộ huyện lần thứ XXI đề ra", None, "Nghị quyết Đại hội Đảng bộ huyện lần thứ XXI",
      dict(congress="XXI", level="district")),
+    # a local congress resolution named by its numeral alone, "của Đảng bộ" telling whose congress
+    ("nhân dân quyết tâm thực hiện Nghị quyết XV của Đảng bộ tỉnh Nam Định, đưa tỉnh", None,
+     "Nghị quyết XV của Đảng bộ tỉnh Nam Định", dict(congress="XV", canonical_id=None, kind="nghi_quyet")),
 ]
 
 TITLED = [
@@ -199,6 +202,7 @@ def test_named_forms(sentence, published, text, fields):
     "Chương trình “Sao mai” của đài truyền hình",
     "Điều lệ Hội Nông dân",
     "KẾ HOẠCH 2 PHÂN CÔNG",
+    "Nghị quyết Đảng bộ xã về xây dựng nông thôn mới",   # no numeral, no "Đại hội": a generic reference
 ])
 def test_not_directives(sentence):
     assert extract_directives(sentence, "2017-06-01") == []

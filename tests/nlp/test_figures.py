@@ -306,3 +306,46 @@ def test_offsets_hold_on_odd_input(parts):
 def test_part_of_a_year_is_marked(sentence, expected):
     got = [(f.year, f.year_part) for f in extract_figures(sentence) if f.unit and "tháng" not in f.unit]
     assert got == expected
+
+
+# Causes found in a randomly drawn dev batch (batch-15..17); sentences written for these tests.
+@pytest.mark.parametrize("sentence, expected", [
+    # a counted office, body or title keeps its capital
+    ("Lãnh đạo tỉnh tiếp ba Văn phòng của Trung ương.", [("ba Văn phòng", 3, "Văn phòng")]),
+    ("Hội nghị có 3 Câu Lạc bộ thơ tham gia.", [("3 Câu Lạc bộ", 3, "Câu Lạc bộ")]),
+    ("Xứ ủy triệu tập 3 Xứ ủy viên về họp.", [("3 Xứ ủy viên", 3, "Xứ ủy viên")]),
+    ("Quốc hội phê chuẩn việc bổ nhiệm 5 Thẩm phán.", [("5 Thẩm phán", 5, "Thẩm phán")]),
+    ("Trong đó có 3 Tỉnh ủy viên bị kỷ luật.", [("3 Tỉnh ủy viên", 3, "Tỉnh ủy viên")]),
+    ("Kỳ thi THPT quốc gia 2018 Bộ trưởng sẽ trực tiếp chỉ đạo.", []),      # a year before a title
+    ("Theo Điều 105 Bộ luật Hình sự, người phạm tội bị phạt tù.", []),       # a code, not ministries
+    # nouns the tagger reads as verbs after a number
+    ("Cử tri gửi 1.234 kiến nghị tới kỳ họp.", [("1.234 kiến nghị", 1234, "kiến nghị")]),
+    ("Đại biểu đã gửi 96 phiếu chất vấn.", [("96 phiếu chất vấn", 96, "phiếu chất vấn")]),
+    ("Báo cáo Việt Nam 2035 khuyến nghị cải cách thể chế.", []),
+    # number words with a noun the codebook does not list
+    ("Cơ quan này có bốn chức năng chính.", [("bốn chức năng", 4, "chức năng")]),
+    ("Bị giam cùng hơn mười tù nhân khác.", [("hơn mười tù nhân", 10, "tù nhân")]),
+    ("Cuộc đời ông ba chìm bảy nổi.", []),                                    # paired number words: an idiom
+    ("Hội diễn vào tháng Ba âm lịch hằng năm.", []),                           # a month name
+    # "thị trường" is a market, not a school named by number
+    ("Doanh nghiệp nhắm tới thị trường 90 triệu dân.", [("90 triệu dân", 90_000_000, "dân")]),
+    # ranks out of all provinces, also after "thứ" and alone in brackets
+    ("Chỉ số của tỉnh xếp thứ 5/63 tỉnh, thành phố.", [("5/63 tỉnh", 5, "tỉnh")]),
+    ("Tỉnh vẫn ở nhóm cuối (61/63) cả nước.", [("61/63", 61, None)]),
+    ("Ông ngồi hàng ghế thứ 2/3 ghế sau.", []),
+    ("Lễ kỷ niệm ngày (2/9) được tổ chức trọng thể.", []),                     # a date in brackets
+    # a bare count with its share in brackets takes the noun counted before it
+    ("Trong 400 đơn thư nhận được, đã giải quyết 360 (90%).",
+     [("400 đơn thư", 400, "đơn"), ("360", 360, "đơn"), ("90%", 90, "%")]),
+    # a number glued to the abbreviation of a staff category
+    ("Hiện 45CBCNV đang làm việc tại công trường.", [("45CBCNV", 45, "CBCNV")]),
+    ("Mạng 5G phủ sóng toàn thành phố.", []),
+    # a bound: "quá một lần" counts, "một" elsewhere is an article
+    ("Không kiểm tra một đơn vị quá một lần trong năm.", [("một lần", 1, "lần")]),
+    # a number in the name of a unit, after the unit's noun
+    ("Ông từng là Chính ủy Đoàn 125 Hải quân.", []),
+    ("Bộ Tư lệnh đoàn 338 vận tải được thành lập.", []),
+    ("Ông là trưởng đoàn 12 du khách Pháp.", [("12 du khách", 12, "du khách")]),
+])
+def test_counted_nouns_found_in_the_random_batch(sentence, expected):
+    assert [(f.text, f.value, f.unit) for f in figs(sentence)] == expected

@@ -354,3 +354,52 @@ def test_kinds_are_set_on_the_figure_objects_passed_in():
     assert figures[0].kind == "other"
     extract_targets(text, figures)
     assert figures[0].kind == "target"
+
+
+# Causes found in a randomly drawn dev batch (batch-15..17); sentences written for these tests.
+@pytest.mark.parametrize("sentence, kinds", [
+    # the composition of a whole counts its parts, unless its members are people
+    ("Vở diễn gồm 5 màn nối tiếp nhau.", ["other"]),
+    ("Ông phụ trách liên khu (gồm 6 tỉnh miền núi phía Bắc).", ["other"]),
+    ("Tổ công tác gồm 7 thành viên đã xuống cơ sở.", ["achieved"]),
+    # a count announcing the list after a colon, not a result listed
+    ("Huyện tập trung vào 4 chỉ tiêu còn thấp: thu nhập, môi trường, y tế, giáo dục.", ["other"]),
+    ("Đội đã lắp được 5 trạm tại 5 xã: A, B, C, D, E.", ["achieved", "achieved"]),
+    # the agenda of a meeting
+    ("Kỳ họp sẽ xem xét, thông qua 9 tờ trình và 6 nghị quyết, 2 báo cáo chuyên đề.", ["other", "other", "other"]),
+    ("Năm qua, Thành ủy đã ban hành 6 nghị quyết chuyên đề.", ["achieved"]),
+    # a number word before a capitalised body names a known set
+    ("Chủ tịch nước đề nghị ba Văn phòng phối hợp chặt chẽ.", ["other"]),
+    ("Hội thi có 3 Câu Lạc bộ tham gia.", ["achieved"]),
+    # what happened to a person in a biography
+    ("Ông ba lần bị mật thám Pháp bắt giam.", ["other"]),
+    ("Đoàn đã 3 lần kiểm tra công trình.", ["achieved"]),
+    # a limit in a prohibition is a rule
+    ("Chỉ thị yêu cầu không được kiểm tra một doanh nghiệp quá 2 lần trong năm.", ["other"]),
+    ("Các ngân hàng không được cho vay quá 70% giá trị tài sản.", ["other"]),
+    # "V được N" takes the mood of its clause
+    ("Tỉnh ra quân với mục tiêu trồng được 500.000 cây xanh.", ["target"]),
+    ("Năm qua, xã đã trồng được 5.000 cây xanh.", ["achieved"]),
+    # a market's population is an attribute
+    ("Hàng Việt cần chinh phục thị trường 90 triệu dân.", ["other"]),
+])
+def test_kinds_from_the_random_batch(sentence, kinds):
+    figures, _ = run(sentence)
+    assert [f.kind for f in figures] == kinds
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("Ngành y tế đang phấn đấu năm nay đạt tỷ lệ bao phủ bảo hiểm cao nhất khu vực, theo kế hoạch.", "2017-05-02",
+     [("phấn đấu năm nay đạt tỷ lệ bao phủ bảo hiểm cao nhất khu vực", None, 2017)]),
+    ("Năm 2018, ngành điện phấn đấu đóng điện toàn bộ các trạm biến áp mới (ảnh minh họa).", "2017-12-20",
+     [("Năm 2018, ngành điện phấn đấu đóng điện toàn bộ các trạm biến áp mới", None, 2018)]),
+    ("Nhà thầu tăng ca để hoàn thành cây cầu vào tháng 9 tới.", "2017-03-01",
+     [("hoàn thành cây cầu vào tháng 9 tới", None, 2017)]),
+    ("Công ty đã hoàn thành cây cầu vào tháng 9 năm ngoái.", "2017-03-01", []),
+    ("Năm 2015, ngành điện phấn đấu đóng điện các trạm mới.", "2017-03-01", []),
+    ("Xuân Mậu Tuất 2018, tỉnh ra quân với mục tiêu trồng được 1 triệu cây.", "2018-02-01",
+     [("mục tiêu trồng được 1 triệu cây", 1_000_000, 2018)]),
+])
+def test_goals_dated_by_the_year_or_month_around_them(sentence, published, expected):
+    _, targets = run(sentence, published=published)
+    assert [(t.text, t.value, t.deadline_year) for t in targets] == expected
