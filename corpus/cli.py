@@ -62,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("update", help="crawl --all, build, export (for cron)")
     s.add_argument("--sites-dir", metavar="DIR")
     s.add_argument("--out", metavar="DIR")
+    s.add_argument("--no-polite", action="store_true", help="crawl without robots.txt and throttling (local mirrors only)")
 
     s = sub.add_parser("export", help="write comparison tables")
     s.add_argument("--out", metavar="DIR", help="output folder (default DATA/export)")

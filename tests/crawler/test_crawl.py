@@ -292,3 +292,28 @@ def test_a_listing_walk_cut_short_is_finished_by_the_next_crawl(tmp_path):
         crawl(data, sites_dir)
         paged = {p for p, n in (m.site_stats["lso"] - before).items() if "page=" in p}
         assert not paged, (listing, paged)
+
+
+def test_update_crawls_builds_exports_and_runs_once_at_a_time(tmp_path):
+    from filelock import FileLock
+
+    data = tmp_path / "data"
+    with small_mirror(tmp_path, per_site=2, slow_seconds=0) as m:
+        sites_dir = m.write_site_files(tmp_path / "sites")
+        held = FileLock(str(tmp_path / "data" / "update.lock"))
+        (tmp_path / "data").mkdir()
+        with held:   # an update still running (cron started the next one)
+            busy = cli(data, "update", "--sites-dir", str(sites_dir), "--no-polite")
+        assert busy.returncode == 75, busy.stderr
+        assert busy.stderr.strip().count("\n") == 0 and "still running" in busy.stderr
+        assert not (data / "corpus.duckdb").exists()   # nothing was touched
+
+        proc = cli(data, "update", "--sites-dir", str(sites_dir), "--no-polite", "--out", str(tmp_path / "out"),
+                   timeout=300)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert "built " in proc.stdout and "exported to" in proc.stdout
+        assert set(stored(data)) >= set(mirror_ids(m))
+        assert (tmp_path / "out" / "datapackage.json").exists()
+        assert any((tmp_path / "out").rglob("indicators_long.csv"))
+    bad = cli(tmp_path / "out" / "datapackage.json", "update")
+    assert bad.returncode != 0 and "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
