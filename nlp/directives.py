@@ -74,7 +74,7 @@ the commonest use in local news, although an ĐU can sit higher).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import gazetteer
 from .sentences import sentence_spans
@@ -148,7 +148,9 @@ _UP = "".join(sorted({chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper() an
                       and (c < 0x250 or c >= 0x1E00)})).replace("-", "")
 _KHOA = r"(?:khóa|khoá|KHÓA|KHOÁ|Khóa|Khoá)"
 _ROMAN = r"[IVXL]{1,6}"
+# "(Khóa XI, XII)", "khóa XI và XII": one plenum number of several terms names one resolution per term.
 _TERM = (rf"(?P<term_all>\s*(?:(?P<open>\()\s*|[,–-]\s*)?{_KHOA}\s+(?P<term>{_ROMAN}|\d{{1,2}})(?![\w])"
+         rf"(?P<terms_more>(?:\s*(?:,|và|;)\s*(?:{_KHOA}\s+)?(?:{_ROMAN})(?![\w]))*)"
          r"(?(open)\s*\)))")
 _CENTRAL = (r"(?:(?i:Ban\s+Chấp\s+hành\s+Trung\s+ương(?:\s+Đảng)?)|BCH\s*T[WƯ](?:\s+Đảng)?|BCHTW"
             r"|(?i:Trung\s+ương)(?:\s+Đảng)?|T\.\s?Ư|T\.\s?W|TƯ|TW)")
@@ -343,6 +345,7 @@ class _Candidate:
     term_inferred: bool = False         # plenum term taken from the date, not the text
     form: str = ""                      # "short" or "title": forms whose party identity needs evidence
     lent: bool = False                  # id lent by an explicit mention of the same document
+    more_terms: tuple[str, ...] = ()    # "Nghị quyết Trung ương 4 (Khóa XI, XII)": the other terms named
 
 
 @dataclass
@@ -701,7 +704,8 @@ def _plenum(text: str, published: str | None, article: _Article):
         d = Directive(start=m.start(), end=end, text=text[m.start():end], kind=kind, issuer="Ban Chấp hành Trung ương",
                       level="central", plenum=plenum, term=term)
         _plenum_id(d)
-        yield _Candidate(m.start(), end, 2, d, term_inferred=not explicit)
+        more = tuple(t for t in (_term_value(r) for r in re.findall(_ROMAN, m["terms_more"] or "")) if t and t != term)
+        yield _Candidate(m.start(), end, 2, d, term_inferred=not explicit, more_terms=more)
 
 
 def _plenum_id(d: Directive) -> None:
@@ -976,4 +980,14 @@ def extract_directives(text: str, published: str | None = None) -> list[Directiv
     for c in kept:
         _title_after(text, c, published)
     kept = _resolve_in_article(kept, article)
-    return [c.directive for c in kept if _state_document(c, text, article) is None]
+    out = []
+    for c in kept:
+        if _state_document(c, text, article) is not None:
+            continue
+        out.append(c.directive)
+        for term in c.more_terms:                 # "(Khóa XI, XII)": the same plenum of the next term too
+            other = replace(c.directive, term=term, canonical_id=None, number=None, symbol=None, issued=None,
+                            title=None)
+            _plenum_id(other)
+            out.append(other)
+    return out

@@ -59,9 +59,9 @@ _LEFT_TRAP = re.compile(r"(?:^|[^\wđĐ])(?:" + "|".join([
     r"lần thứ", r"thứ", r"khóa", r"khoá", r"kỳ họp", r"lần", r"đợt",
     r"phường", r"quận", r"khu phố", r"tổ dân phố", r"tổ", r"ấp", r"thôn", r"xóm", r"khu", r"khu vực",
     r"tiểu khu", r"cụm", r"lô", r"tầng", r"phòng", r"số nhà", r"nhà số", r"căn hộ", r"block",
-    r"điều", r"khoản", r"chương", r"mục", r"phụ lục", r"điểm", r"câu", r"bài", r"trang", r"(?<!triệu )(?<!học )(?<!luyện )tập", r"phần",
-    r"QL", r"quốc lộ", r"tỉnh lộ", r"ĐT", r"đường", r"đường số", r"Km", r"cầu", r"bến", r"tuyến", r"cổng",
-    r"Trung ương", r"(?-i:TW|T\.Ư|TƯ|T\.W)", r"GMT",                          # not "đầu tư 900 tỷ đồng"
+    r"điều", r"khoản", r"chương", r"(?<!danh )mục", r"phụ lục", r"điểm", r"câu", r"bài", r"trang", r"(?<!triệu )(?<!học )(?<!luyện )tập", r"phần",
+    r"QL", r"quốc lộ", r"tỉnh lộ", r"ĐT", r"(?<!quãng )đường", r"đường số", r"Km", r"cầu", r"bến", r"tuyến", r"cổng",
+    r"Trung ương", r"(?-i:TW|T\.Ư|TƯ|T\.W)", r"GMT", r"hội nghị",                          # not "đầu tư 900 tỷ đồng"
     r"lớp", r"khối", r"đội", r"sư đoàn", r"trung đoàn", r"lữ đoàn", r"tiểu đoàn", r"đại đội", r"quân khu",
     r"quân đoàn", r"vùng", r"bệnh viện", r"(?<!thị )(?<!quảng )trường", r"xe", r"biển số", r"biển kiểm soát", r"BKS", r"mã số", r"mã",
     r"nghị quyết", r"chỉ thị", r"quyết định", r"quy định", r"kết luận", r"kế hoạch", r"thông báo", r"hướng dẫn",
@@ -113,7 +113,14 @@ _OFFICE_NOUN = re.compile(
     r"[ \t]*((?:Văn phòng|Câu [Ll]ạc [Bb]ộ|Ban (?:[Tt]hường vụ|[Cc]án sự|[Cc]hỉ đạo|[Cc]hấp hành|[Qq]uản lý|[Tt]uyên giáo|"
     r"[Tt]ổ chức|[Dd]ân vận|[Kk]inh tế|[Nn]ội chính)|Bộ trưởng|Thứ trưởng|Thẩm phán|Kiểm sát viên|Hội thẩm|Đại biểu|"
     r"Ủy viên|Uỷ viên|(?:Xứ|Tỉnh|Thành|Huyện|Quận|Thị|Khu|Liên khu|Đảng|Đoàn|Quân|Trung ương) (?:ủy|uỷ) viên|"
-    r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng|Đoàn|Quân) (?:ủy|uỷ)|Tổng cục|Cục|Sở|Bộ|Ban|Viện|Tiểu ban|Tổ công tác))(?![\wđĐ])")
+    r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng|Đoàn|Quân) (?:ủy|uỷ)|"
+    # titles of office ("1 Phó Giám đốc", "3 Phó Chủ tịch") and state honours ("1.474 Mẹ Việt Nam anh hùng")
+    r"(?:Phó |Tổng )?(?:Giám đốc|Chủ tịch|Bí thư|Chánh án|Chánh văn phòng|Chánh thanh tra|Viện trưởng|Cục trưởng|"
+    r"Vụ trưởng|Trưởng (?:ban|phòng|đoàn|khoa))|(?:Bà )?[Mm]ẹ Việt Nam [Aa]nh hùng|Anh hùng (?:[Ll]ực lượng vũ trang|"
+    r"[Ll]ao động)(?: nhân dân)?|(?:Nghệ sĩ|Nhà giáo|Thầy thuốc|Nghệ nhân) (?:[Nn]hân dân|[Ưư]u tú)|Chiến sĩ thi đua|"
+    # documents counted by their capitalised type ("hai Thỏa thuận Đối tác chiến lược", "ba Hiệp định")
+    r"Thỏa thuận|Thoả thuận|Hiệp định|Bản ghi nhớ|Công ước|"
+    r"Tổng cục|Cục|Sở|Bộ|Ban|Viện|Tiểu ban|Tổ công tác))(?![\wđĐ])")
 # A number glued to the abbreviation of a staff category: "60CBCNV", "120CBCS".
 _GLUED_STAFF = re.compile(r"(CBCNVC|CBCNV|CBCCVC|CBCC|CBNV|CBCS|CCVC|CNVC|CNVLĐ|HSSV|ĐVTN)(?![\wđĐ])")
 # A number right after the noun of a military or organisational unit is its name ("Đoàn 559", "Bộ Tư lệnh
@@ -126,6 +133,15 @@ _COUNTED_NOUNS = re.compile(r"[ \t]*(biên chế|kiến nghị|đề nghị|đ�
                             r"khiếu nại|tố cáo|phản ánh|chất vấn|thủ tục)(?![\wđĐ])")
 # A rank among the provinces, "xếp thứ 3/63 tỉnh": an ordinal read as a ratio out of a whole.
 _RANK_ORDINAL = re.compile(r"(?:^|[^\wđĐ])thứ\s*$", re.IGNORECASE)
+# A place in a ranking needs no counted noun: "xếp thứ 14/63", "đứng thứ 5/63", and a change of rank
+# "tăng hạng từ 91 lên 82", "tụt 3 bậc, từ vị trí 20 xuống 23" (both numbers are places).
+_RANKED_BEFORE = re.compile(r"(?:^|[^\wđĐ])(?:xếp|đứng|xếp hạng|đạt|giữ|vươn lên|tụt xuống|lùi xuống)\s+(?:vị trí\s+|hạng\s+)?"
+                            r"thứ\s*$", re.IGNORECASE)
+_NO_NOUN_AFTER = re.compile(r"(?![ \t]*[^\W\d_])|[ \t]+(?:trong|của|về|với|so|toàn|cả|cao|thấp|và|năm|trên|tại)(?![\wđĐ])",
+                            re.IGNORECASE)
+_RANK_CHANGE = re.compile(r"(?<![\wđĐ])(?:thứ hạng|hạng|bậc|vị trí|vị thứ)(?:,?\s+[^\s\d,;.:]+){0,3}?,?\s+từ\s+(?:vị trí\s+|hạng\s+|thứ\s+)?"
+                          r"(\d{1,3})\s+(?:lên|xuống)\s+(?:vị trí\s+|hạng\s+|thứ\s+)?(\d{1,3})(?!\d|[.,/]\d|\s*%|\s*(?:điểm|bậc|hạng)(?![\wđ]))",
+                          re.IGNORECASE)
 # "một" is an article-like word, except as a bound: "không thanh tra quá một lần", "ít nhất một lần".
 _BOUND_BEFORE = re.compile(r"(?:^|[^\wđĐ])(?:quá|tối đa|ít nhất|tối thiểu)\s*$", re.IGNORECASE)
 # A bare count whose share follows in brackets: "trong 1.100 kiến nghị, đã xử lý được 850 (77,5%)".
@@ -163,6 +179,7 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
     taken: list[tuple[int, int]] = []
     out: list[Figure] = []
     pending: list[tuple[int, int, float, float | None, str | None, int]] = []
+    ranks = {a for m in _RANK_CHANGE.finditer(text, ss, se) for a in (m.start(1), m.start(2))}
     for m in _NUM.finditer(text, ss, se):
         s, e = m.start(1), m.end(1)
         if _overlaps(s, e, blocked) or _overlaps(s, e, taken):
@@ -187,6 +204,9 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
             p = ratio.end()
             if text[s - 1:s] == "(" and text[p:p + 1] == ")" and denominator > 12:
                 how = "bare"                     # "đứng ở vị trí thấp (58/63)": a rank, no noun needed
+            elif denominator >= 10 and _RANKED_BEFORE.search(text, max(ss, s - 30), s) \
+                    and _NO_NOUN_AFTER.match(text, p):   # "xếp thứ 5/63 tỉnh" keeps its noun
+                how = "rank"                     # "xếp thứ 14/63"
         else:
             rng = _RANGE.match(text, p, se) or _COMMA_RANGE.match(text, p, se)
             if rng and rng.re is _COMMA_RANGE and not (value < 9 and parse_number(rng.group(1)) == value + 1
@@ -202,6 +222,8 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
             value = _times(value, factor)
             value_max = _times(value_max, factor) if value_max is not None else None
             p = mult.end()
+        if s in ranks and how is None and value_max is None:
+            how = "rank"                         # "tăng hạng từ 91 lên 82"
         if p < se and text[p].isalpha() and not match_unit(text, p):
             if not _GLUED_STAFF.match(text, p):
                 continue                         # "5G", "29A", "18h30"; not "60CBCNV"
@@ -239,6 +261,8 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
         if how == "glued":
             glued = _GLUED_STAFF.match(text, p)
             unit, uend = glued.group(1), glued.end()
+        elif how == "rank":
+            unit, uend = "hạng", p
         if unit is None:
             hit = match_unit(text, p) or _named_unit(text, p) or (
                 _word_unit(text, sentence, ss, s, p, se) if how == "words" else None)
@@ -320,6 +344,12 @@ _NAME_BEFORE = re.compile(r"[A-ZĐ][\wđ]*\s+$")
 _NOT_NOUN_HEADS = {"trên", "dưới", "trong", "ngoài", "mẹ", "má", "con", "anh", "chị", "em", "phương", "cõi", "hối tiếc",
                    "bão táp", "tiết"}
 _MONTH_BEFORE = re.compile(r"(?:^|[^\wđĐ])(?:tháng|mùng|mồng)\s*$", re.IGNORECASE)
+# "hai" counts when its noun names parts of a text, a task or a struggle ("hai nhiệm vụ", "hai mặt trận") or
+# before the list it announces ("hai cách: …"); otherwise it is article-like ("cả hai đội", "hai nước").
+_PART_NOUN = re.compile(r"(?:nhiệm vụ|giải pháp|mặt trận|nội dung|vấn đề|mục tiêu|chỉ tiêu|khâu|chương trình|"
+                        r"phương án|phương diện|yếu tố|tiêu chí|nguyên tắc|bài học|kiến nghị|đề xuất|"
+                        r"chuyên đề|đột phá|trụ cột)$")
+_ENUMERATION_AFTER = re.compile(r"(?:[ \t]+[^\s,;.:()\-–]+)?[ \t]*:\s*\S")
 # Paired number words make an idiom: "ba chìm bảy nổi", "năm châu bốn biển".
 _IDIOM_AFTER = re.compile(r"\s*,?\s*(?:một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|trăm|nghìn|vạn)(?![\wđĐ])", re.IGNORECASE)
 
@@ -331,9 +361,14 @@ def _word_unit(text: str, sentence: str, ss: int, s: int, e: int, se: int) -> tu
     hit = _named_unit(text, e)
     if hit:
         return hit
-    if text[s:e].lower() in ("năm", "một", "hai", "tư") or text[s:e].split()[0].lower() in ("hàng", "vài", "mấy", "một"):
-        return None                              # "năm" a year, "một", "hai" article-like, "hàng nghìn" vague
     from .tokens import tag_words
+    if text[s:e].lower() == "hai":               # article-like ("hai nước", "hai bên") unless it counts parts
+        unit, uend = _pos_unit(text, tag_words(sentence, ss), e, se)
+        if unit and (_PART_NOUN.match(unit) or _ENUMERATION_AFTER.match(text, uend)):
+            return unit, uend                    # "hai nhiệm vụ", "hai mặt trận", "hai cách: …"
+        return None
+    if text[s:e].lower() in ("năm", "một", "tư") or text[s:e].split()[0].lower() in ("hàng", "vài", "mấy", "một"):
+        return None                              # "năm" a year, "một" article-like, "hàng nghìn" vague
     unit, uend = _pos_unit(text, tag_words(sentence, ss), e, se)
     if unit is None or unit in _TIME_UNITS or unit in _NOT_NOUN_HEADS or unit.split()[0] in _NOT_NOUN_HEADS:
         return None                              # "ba trên dưới", "ba mẹ vợ" (father), not counts

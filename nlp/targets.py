@@ -170,7 +170,7 @@ _PRIZE_REALIS = re.compile(_B + r"(?:đạt|đoạt|giành|trao|nhận|được|
 # Counts of the parts of a text, programme or plan (not measurements): "3 chuyên đề", "4 nhóm nhiệm vụ".
 _PART_UNIT = re.compile(r"\s*(?:nhóm\s+)?(?:chuyên đề|nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu|tiêu chí|vấn đề|yếu tố|"
                         r"khâu|điều|kênh|chương trình|đột phá|câu hỏi|tập|chương|nội dung|bước|giai đoạn|chức năng|"
-                        r"trường đoạn|phần thi)" + _E,
+                        r"trường đoạn|phần thi|phương án)" + _E,
                         re.IGNORECASE)
 # The composition of a whole, "gồm N X" ("Chương trình … gồm 4 trường đoạn", "(gồm 10 tỉnh …)"), is a count of
 # its parts (other), unless X are people: the members of a body or a delegation are who took part
@@ -194,6 +194,27 @@ _NUMBER_WORD = re.compile(r"(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\
 # What happened to a person in a biography: "hai lần bị thực dân Pháp bắt", "2 lần bị địch bắt, tù đày".
 _SUFFERED_AFTER = re.compile(r"\s+bị\s+(?:[^\s,;.]+\s+){0,3}?(?:bắt|tù|đày|giam|kết án|tra tấn|thương)" + _E,
                              re.IGNORECASE)
+# Enumerations (eval/README.md, test 1: counts of the parts of a text): ordinal items that follow a count
+# ("Thứ nhất là …", "Một là …", "(1) …", "a) …") and what a speaker or a report puts forward, counted small.
+_FIRST_ITEM = re.compile(r"(?:^|[.:;!?]\s+|\s[-–•]\s*|\n\s*)(?:[Tt]hứ nhất|[Mm]ột là|\(1\)|1\)|a\))" + _E)
+_SECOND_ITEM = re.compile(r"(?:^|[.:;!?,]\s+|\s[-–•]\s*|\n\s*)(?:[Tt]hứ hai|[Hh]ai là|\(2\)|2\)|b\))" + _E)
+_SPEECH_ITEM = re.compile(r"\s*(?:ý kiến|kiến nghị|đề xuất|đề nghị|khuyến nghị|giải pháp|nút thắt|bài học|thông điệp|"
+                          r"lưu ý|câu hỏi|vấn đề|điểm (?:sáng|nghẽn|yếu|mạnh|mới|nổi bật|hạn chế|bất cập|khác biệt))"
+                          + _E, re.IGNORECASE)
+# ... unless the items are received, handled or answered, or the clause is a result: "tiếp nhận 5 kiến nghị".
+_HANDLED = re.compile(_B + r"(?:tiếp nhận|nhận được|thu thập|tổng hợp(?: được)?|giải quyết|xử lý|trả lời|"
+                      r"chuyển|gửi|đã|được)" + _E, re.IGNORECASE)
+# A definition states a category's threshold: "Doanh nghiệp nhà nước là doanh nghiệp do Nhà nước nắm giữ 100%
+# vốn", "Hộ nghèo là hộ có thu nhập dưới …" (the head noun of the defined term repeated after "là").
+_DEFINITION = re.compile(r"(?:^|[,;:(]\s*|\s[-–]\s+)(?!(?:năm|ngày|tháng|tuần|hôm|lần|đây|đó|này|việc|điều)(?![\wđĐ]))(?P<head>[^\W\d_]+ [^\W\d_]+|[^\W\d_]+)(?: [^\W\d_]+){0,3} là (?P=head)"
+                         r"(?![\wđĐ])[^;:]*$", re.IGNORECASE)
+# The scope of a decision named before it: "quyết định 551 … về việc thu hồi hơn 50 ha tại sân bay".
+_DOCUMENT_SCOPE = re.compile(_B + r"(?:quyết định|nghị quyết|nghị định|tờ trình|đề án|công văn|văn bản|thông báo|"
+                             r"chỉ thị|kết luận)" + _E + r"[^;.:]{0,80}?" + _B + r"về việc" + _E + r"[^;.:]*$",
+                             re.IGNORECASE)
+# A stated need for money or investment is prospective: "yêu cầu đầu tư hạ tầng đến 422.000 tỷ đồng".
+_NEED = re.compile(_B + r"(?:nhu cầu|yêu cầu|đòi hỏi|cần)\s+(?:vốn\s+|nguồn\s+)?(?:đầu tư|kinh phí|huy động|bổ sung|vốn)"
+                   + _E, re.IGNORECASE)
 # A limit in a prohibition is a standing rule: "không được thanh tra, kiểm tra 1 năm quá 1 lần".
 _PROHIBITED_LIMIT = re.compile(_B + r"không" + _E + r"[^;.]{0,60}?" + _B + r"quá\s*$", re.IGNORECASE)
 # "trồng được 800.000 cây": "được" after a verb says the quantity is reached, in the mood of its clause
@@ -240,8 +261,23 @@ _VALUE_EVENT = re.compile(_B + r"(?:tặng|trao|bàn giao|hỗ trợ|ủng hộ|
 _AREA_ACTIVITY = re.compile(_B + r"(?:trồng|gieo|cấy|canh tác|sản xuất|nuôi|chuyển đổi|áp dụng|dồn điền|thu hoạch|"
                             r"khai hoang|thu hồi|giải phóng|bồi thường)" + _E, re.IGNORECASE)
 _SHARES_AFTER = re.compile(r"\s*(?:vốn|cổ phần|cổ phiếu)" + _E, re.IGNORECASE)
-_ATTRACTED = re.compile(_B + r"(?:thu hút|đăng ký|cấp phép|cấp mới|giải ngân|huy động|\d+ dự án)" + _E,
+_ATTRACTED = re.compile(_B + r"(?:thu hút|hút|rót|đổ|đăng ký|cấp phép|cấp mới|giải ngân|huy động|\d+ dự án)" + _E,
                         re.IGNORECASE)
+# The population of a place: "mỗi xã chỉ có 5.000 – 7.000 người", "Thôn Na Sa có 300 dân." (the residents, not
+# those who took part: "xã có 50 người tham gia" goes on after the unit).
+_RESIDENT_UNITS = {"người", "dân", "nhân khẩu", "khẩu", "người dân"}
+_PLACE_HAS_BEFORE = re.compile(_B + r"(?<!toàn )(?<!cả )(?<!số )(?:xã|phường|thị trấn|thôn|bản|làng|ấp|huyện|quận|tỉnh|thành phố|nước|quốc gia|"
+                               r"vùng|khu dân cư|đô thị|nông thôn)(?:\s+[A-ZĐÀ-Ỹ][^\s,;.]*){0,3}\s+(?:chỉ\s+|mới\s+|hiện\s+)?"
+                               r"(?:có|với)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+|chừng\s+)?$", re.IGNORECASE)
+_NUMBER_OF = re.compile(_B + r"(?:tổng số|số lượng|số)" + _E, re.IGNORECASE)   # "tổng số công chức … có 1.200 người"
+_CLAUSE_END = re.compile(r"\s*(?:dân\s*)?(?:[,;.!?:)”\"]|$)")
+# The capital or land put into one object or project (test 4): "bỏ ra 50 tỷ đồng đầu tư bến xe", "hợp tác đầu tư
+# gần 92 ha đất"; investment over many projects ("cho 48 dự án với tổng vốn …") is an outcome.
+_AREA_UNITS = {"ha", "m2", "km2", "héc-ta", "hecta"}
+_INVESTED_IN_AFTER = re.compile(r"\s+(?:để\s+)?đầu tư\s+(?!(?:vào|tại|ở|ra|cho|trực tiếp|gián tiếp|nước ngoài|FDI)(?![\wđĐ]))"
+                                r"[^\W\d]", re.IGNORECASE)
+_INVESTED_IN_BEFORE = re.compile(_B + r"đầu tư\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", re.IGNORECASE)
+_AGGREGATE = re.compile(_B + r"(?:tổng|toàn|các|những|\d+)\s+(?:số\s+)?(?:vốn|dự án|tỉnh|huyện|ngành)" + _E, re.IGNORECASE)
 # Demographic make-up of a place: "74% dân số là đồng bào dân tộc thiểu số".
 _DEMOGRAPHY_AFTER = re.compile(r"\s*(?:dân số|dân cư|số dân|nhân khẩu)\s+(?:là|thuộc)" + _E, re.IGNORECASE)
 # Population of a place: "Xã có hơn 4.560 nhân khẩu", "với 1,2 triệu dân".
@@ -318,6 +354,24 @@ _UNMET = re.compile(
     r"(?<![\wđĐ])(?:(?:chưa|không)\s+)?(?:đạt|hoàn thành|vượt)\s+(?:(?:các|những|toàn bộ)\s+)?"
     r"(?:mục tiêu|chỉ tiêu)(?:\s+\S+){0,3}?\s+(?:đề ra|đặt ra|được giao)(?![\wđ])", re.IGNORECASE)
 _TIME_UNITS = {"năm", "tháng", "ngày", "tuần", "giờ", "phút", "tuổi"}
+# A goal heading with a deadline that opens a list: "Mục tiêu đến năm 2020 - …", "Mục tiêu cụ thể đến năm 2030:".
+_GOAL_HEADING = re.compile(r"(?<![\wđĐ])(?:Mục tiêu|MỤC TIÊU)(?:\s+(?:cụ thể|chung|tổng quát|CỤ THỂ|CHUNG))?\s+"
+                           r"(?:đến|tới|ĐẾN|TỚI)\s+(?:hết\s+|cuối\s+)?(?:năm|NĂM)\s+((?:19|20)\d{2})(?!\d)(?!\s*[-–]\s*\d)"
+                           r"\s*:?\s*(?=[-–•+*]\s|\n)")
+# ... and what ends it: a numbered heading ("III- NHIỆM VỤ", "2. Giải pháp"), a line in capitals, another goal
+# heading, an empty line.
+_SECTION_END = re.compile(r"(?<![\wđĐ])(?:[IVX]+|\d{1,2})\s*[-.)]\s+[A-ZĐÀ-Ỹ]|(?:Mục tiêu|MỤC TIÊU)\s+(?:đến|tới|cụ thể|chung|"
+                          r"tổng quát)|(?<![\wđĐ])[A-ZĐÀ-Ỹ]{2,}(?:\s+[A-ZĐÀ-Ỹ,]{2,}){2,}|\n\s*\n")
+# Items of the list: a bullet, or a sentence of its own.
+_ITEM_START = re.compile(r"(?:\s[-–•+*]\s+|[.!?]\s+|\n\s*(?:[-–•+*]\s*)?)(?=[A-ZĐÀ-Ỹ])")
+# A deadline that opens a clause, then a bare verb of accomplishment: "Đến năm 2020, hoàn thành việc xử lý …".
+_DEADLINE_FRONTED = re.compile(
+    r"(?:^|(?<=[.;:!?])\s+|(?<=Theo đó,)\s+|(?<=Trong đó,)\s+|\s[-–•+]\s+|\n\s*)"
+    r"(?P<lead>(?:(?:[Cc]hậm nhất|[Mm]uộn nhất|[Pp]hấn đấu)\s+)?(?:[Tt]rong|[Đđ]ến|[Tt]ới|[Tt]rước|[Tt]ừ nay đến)\s+"
+    r"(?:hết\s+|cuối\s+)?năm\s+(?P<year>(?:19|20)\d{2})(?!\d)(?!\s*[-–]\s*\d))\s*,\s*"
+    r"(?P<verb>(?:cơ bản\s+|phải\s+|sẽ\s+)?(?:hoàn thành|hoàn thiện|thành lập|xây dựng|ban hành|kiện toàn|sắp xếp|"
+    r"chấm dứt|xử lý|triển khai|đưa vào|cổ phần hóa|thoái vốn|sáp nhập|giải thể|di dời|nâng cấp|phủ kín|"
+    r"xóa|giảm|tăng|nâng|đạt)" + _E + r")")
 
 
 def extract_targets(text: str, figures: list[Figure], published: str | None = None) -> list[Target]:
@@ -353,9 +407,73 @@ def extract_targets(text: str, figures: list[Figure], published: str | None = No
         with_figures = _sentence_targets(text, ss, se, figures, in_sentence, cues, pub_year)
         targets.extend(with_figures)
         targets.extend(_numberless(text, ss, se, figures, in_sentence, pub_year, with_figures))
+    targets.extend(_goal_list_items(text, figures, targets, pub_year))
     targets.sort(key=lambda t: t.start)
     _restated_deadlines(targets)
     return targets
+
+
+def _goal_list_items(text: str, figures: list[Figure], found: list[Target], pub_year: int | None) -> list[Target]:
+    """Goals with no number stated by the structure of a plan (eval/README.md, value-less targets):
+
+    - each item of a list under a goal heading with a deadline ("Mục tiêu đến năm 2020 - Cơ cấu lại … .
+      Phấn đấu hoàn thành … - Hoàn thiện mô hình …"): the item is the goal, the heading's year its deadline
+      unless the item gives its own ("Chậm nhất đến năm 2018, thành lập …"); the list ends at the next
+      heading (a numbered or all-capitals line, another goal heading);
+    - a clause that a deadline opens and a bare verb of accomplishment continues, with no subject and no
+      "đã" (the mood of a resolution or a plan): "Theo đó, trong năm 2017, hoàn thành phương án xử lý …",
+      "Đến năm 2020, hoàn thành việc xử lý …". A deadline before the article's year is a past frame.
+
+    Items that hold a figure or overlap a target already found are left to them.
+
+    >>> s = "Mục tiêu đến năm 2020 - Hoàn thiện thể chế. - Cổ phần hóa doanh nghiệp. III- NHIỆM VỤ"
+    >>> [(t.text, t.deadline_year) for t in _goal_list_items(s, [], [], 2017)]
+    [('Hoàn thiện thể chế', 2020), ('Cổ phần hóa doanh nghiệp', 2020)]
+    """
+    out: list[Target] = []
+
+    def trim(a: int, b: int) -> tuple[int, int]:
+        while b > a and text[b - 1] in " .;,:!?…\"”-–":
+            b -= 1
+        while a < b and text[a] in " -–•+*\"“":
+            a += 1
+        return a, b
+
+    def add(a: int, b: int, year: int | None) -> None:
+        a, b = trim(a, b)
+        if b - a < 12 or year is None or (pub_year and year < pub_year):
+            return
+        if any(f.start < b and a < f.end for f in figures) or any(t.start < b and a < t.end for t in [*found, *out]):
+            return
+        out.append(Target(start=a, end=b, text=text[a:b], deadline_year=year))
+
+    for h in _GOAL_HEADING.finditer(text):
+        stop = _SECTION_END.search(text, h.end(), h.end() + 4000)
+        end = stop.start() if stop else min(len(text), h.end() + 4000)
+        cuts = [h.end()] + [m.end() for m in _ITEM_START.finditer(text, h.end(), end)] + [end]
+        items = []
+        for a, b in zip(cuts, cuts[1:]):
+            semi = text.find(";", a, b)
+            items.append((a, semi if semi >= 0 else b))
+        for t in found:                           # the heading read as a dated goal: its first item is the goal
+            if t.value is None and h.start() <= t.start < h.end() and items:
+                t.start, t.end = trim(*items[0])
+                t.text = text[t.start:t.end]
+        for a, b in items:
+            own = _DEADLINE.search(text, a, b)
+            year = int(own.group(1) or own.group(2)) if own and (own.group(1) or own.group(2)) else int(h.group(1))
+            add(a, b, year)
+    for m in _DEADLINE_FRONTED.finditer(text):
+        if _REALIS_PAST.search(text, m.start("verb"), _clause_end_at(text, m.start("verb"))):
+            continue
+        add(m.start("lead"), _clause_end_at(text, m.start("verb")), int(m.group("year")))
+    return out
+
+
+def _clause_end_at(text: str, pos: int) -> int:
+    """Offset of the first clause break (, ; . ! ?) at or after ``pos``."""
+    m = re.compile(r"[,;!?]|\.(?!\d)").search(text, pos)
+    return m.start() if m else len(text)
 
 
 def _year(published: str | None) -> int | None:
@@ -380,6 +498,8 @@ def _cues(sentence: str, ss: int, pub_year: int | None) -> list[tuple[int, int, 
         a, b = ss + m.start(), ss + m.end()
         if any(x <= a and b <= y for x, y in achieved_spans):       # "vượt chỉ tiêu" is a result
             continue
+        if m.group(0).isupper():
+            continue                                                 # "QUAN ĐIỂM CHỈ ĐẠO VÀ MỤC TIÊU": a heading
         past = m.group(1) and pub_year and int(m.group(1)) < pub_year
         kind = "frame" if past else ("weak" if m.group(2) else "target")
         word = m.group(0).lower()
@@ -389,6 +509,7 @@ def _cues(sentence: str, ss: int, pub_year: int | None) -> list[tuple[int, int, 
             kind = None                                              # "mất 5,7 giây để đạt 0-100 km/h"
         if kind:
             found.append((a, b, kind))
+    found += [(ss + m.start(), ss + m.end(), "target") for m in _NEED.finditer(sentence)]
     for m in _WANT.finditer(sentence):
         if _WANT_REACH.match(sentence, m.end()):
             kind = "target"                                          # "muốn đạt được tăng trưởng 6,7%"
@@ -459,6 +580,13 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
         return "other"                            # "hai lần bị thực dân Pháp bắt"
     if _PROHIBITED_LIMIT.search(text, max(ss, figure.start - 80), figure.start):
         return "other"                            # "không thanh tra doanh nghiệp một năm quá một lần"
+    if _is_enumerated(text, ss, figure):
+        return "other"                            # "nêu 6 kiến nghị, trong đó …", "2 nút thắt. Thứ nhất là …"
+    if _DEFINITION.search(text[max(ss, text.rfind(";", ss, figure.start) + 1):figure.start]):
+        return "other"                            # "Hộ nghèo là hộ có thu nhập dưới 700.000 đồng"
+    if _DOCUMENT_SCOPE.search(text, max(ss, figure.start - 160), figure.start) and not _PERSON_UNIT.search(unit) \
+            and not unit[:1].isupper():            # not those it appoints: "về việc bổ nhiệm 2 Thẩm phán"
+        return "other"                            # "quyết định … về việc thu hồi hơn 50 ha"
     if prev is not None and prev.kind and prev.unit not in _TIME_UNITS and not _is_part_count(text, prev) and (
             _LISTED.fullmatch(text, prev.end, figure.start) or _SUBSET_BEFORE.search(left)) and not (
             prev.unit in _OBJECT_UNITS and figure.unit in _AFFECTED_UNITS and _is_descriptive(text, ss, prev)):
@@ -509,7 +637,8 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
     if nearest is None and figure.unit in _MONEY_UNITS and _PER_CASE.match(text, ss + len(text[ss:figure.start]) - len(
             text[ss:figure.start].lstrip(" \t\"“'‘(–—-"))):
         return "other"                            # "Mỗi ván bài … nộp 20.000 đồng"
-    if not frame and _MEASURE_BEFORE.search(left) and _FUTURE.search(text, ss, figure.start):
+    if not frame and _MEASURE_BEFORE.search(left) and _FUTURE.search(text, max(ss, text.rfind(";", ss, figure.start) + 1),
+                                                                      figure.start):
         return "other"                            # "sẽ thực hiện dự án … rộng khoảng 4-5ha"
     return "achieved"
 
@@ -547,6 +676,13 @@ def _is_descriptive(text: str, ss: int, figure: Figure, prev: Figure | None = No
             return False                          # "trồng rau … trên diện tích 150 ha"
         return True
     unit, after = figure.unit or "", text[figure.end:figure.end + 60]
+    if unit in _RESIDENT_UNITS and _PLACE_HAS_BEFORE.search(left) and _CLAUSE_END.match(after) \
+            and not _NUMBER_OF.search(text, _clause_break(text, ss, figure.start), figure.start):
+        return True                               # "mỗi xã chỉ có 5.000 – 7.000 người, …"
+    clause = text[_clause_break(text, ss, figure.start):figure.start]
+    if (unit in _MONEY_UNITS and _INVESTED_IN_AFTER.match(after) or unit in _AREA_UNITS and _INVESTED_IN_BEFORE.search(left)) \
+            and not _ATTRACTED.search(clause) and not _AGGREGATE.search(clause):
+        return True                               # "bỏ ra 50 tỷ đồng đầu tư bến xe", "hợp tác đầu tư gần 92 ha đất"
     if unit == "%" and _DEMOGRAPHY_AFTER.match(after):
         return True                               # "74% dân số là đồng bào dân tộc thiểu số"
     if unit in _POPULATION_UNITS and (_HAS_POPULATION_BEFORE.search(left) or unit == "dân" and (_HAS_BEFORE.search(left) or _MARKET_BEFORE.search(left))):
@@ -560,6 +696,32 @@ def _is_descriptive(text: str, ss: int, figure: Figure, prev: Figure | None = No
         return True                               # "có 2 con là liệt sỹ"
     return (unit not in _MONEY_UNITS and bool(_HOLDING_BEFORE.search(left))
             and bool(_OF_A_PERSON_AFTER.match(after)))  # "một trong 13 điểm trồng cam của gia đình ông Mạnh"
+
+
+def _is_enumerated(text: str, ss: int, figure: Figure) -> bool:
+    """Whether ``figure`` counts the items of a speech, report or list (eval/README.md, test 1): a small count
+    that ordinal items take up next ("2 nút thắt … . Thứ nhất là … Thứ hai là …"), or a small count of what a
+    speaker puts forward ("nêu 6 kiến nghị", "gợi mở 3 điểm sáng"), not petitions received or handled.
+
+    >>> from nlp.figures import extract_figures
+    >>> text = "Ông nêu 3 đề xuất, trong đó có việc sửa luật."
+    >>> _is_enumerated(text, 0, extract_figures(text)[0])
+    True
+    """
+    if figure.value_max is not None or not 2 <= figure.value <= 10 or figure.value != int(figure.value) \
+            or (figure.unit or "%") in _MONEY_UNITS | _TIME_UNITS | {"%"}:
+        return False
+    ordinal = _FIRST_ITEM.search(text, figure.end, figure.end + 400)
+    if ordinal and _SECOND_ITEM.search(text, ordinal.end(), ordinal.end() + 1200) \
+            and not re.search(r"[.!?]\s+\S", text[figure.end:ordinal.start()]):   # its own or the next sentence
+        return True
+    unit_at = text.find(figure.unit or "\0", figure.start, figure.end)
+    if unit_at < 0 or not _SPEECH_ITEM.match(text, unit_at) or figure.qualifier != "exact" \
+            or figure.text.split()[0].lower() in ("hàng", "vài", "mấy"):
+        return False
+    clause = _clause_break(text, ss, figure.start)
+    return not _HANDLED.search(text, max(ss, figure.start - 60), figure.start) and not _HANDLED.search(
+        text, clause, figure.start)
 
 
 def _is_codebook_unit(unit: str) -> bool:

@@ -517,3 +517,16 @@ PARTY_KEPT = [
 @pytest.mark.parametrize("sentence, published, expected", STATE_DOCUMENTS + PARTY_KEPT)
 def test_state_documents_are_not_party_directives(sentence, published, expected):
     assert found(sentence, published) == expected
+
+
+@pytest.mark.parametrize("sentence, ids", [
+    # one plenum number with several terms names one resolution per term
+    ("tiếp tục thực hiện Nghị quyết Trung ương 4 (khóa XI, XII) về xây dựng Đảng", ["12-NQ/TW", "04-NQ/TW"]),
+    ("quán triệt Nghị quyết Trung ương 4 khóa XI và XII trong toàn Đảng bộ", ["12-NQ/TW", "04-NQ/TW"]),
+    ("thực hiện Nghị quyết Trung ương 4 (khóa XII) gắn với Chỉ thị 05", ["04-NQ/TW", "05-CT/TW"]),
+])
+def test_plenum_of_several_terms(sentence, ids):
+    from nlp.directives import extract_directives
+    found = extract_directives(sentence, published="2017-06-01")
+    assert [d.canonical_id for d in found] == ids
+    assert all(sentence[d.start:d.end] == d.text for d in found)

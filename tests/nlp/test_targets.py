@@ -403,3 +403,89 @@ def test_kinds_from_the_random_batch(sentence, kinds):
 def test_goals_dated_by_the_year_or_month_around_them(sentence, published, expected):
     _, targets = run(sentence, published=published)
     assert [(t.text, t.value, t.deadline_year) for t in targets] == expected
+
+
+# ---- 0.2.4: classes of language from the second random batch (rows in our own wording)
+
+@pytest.mark.parametrize("sentence, kinds", [
+    # a small count that ordinal items take up next is a count of the parts of a text (other)
+    ("Bà đề nghị làm rõ 3 vướng mắc của dự án. Thứ nhất là nguồn vốn. Thứ hai là mặt bằng.", ["other"]),
+    ("Đoàn chỉ ra 4 nguyên nhân chủ yếu. Thứ nhất, tuyên truyền còn yếu; thứ hai, kiểm tra chưa sâu.", ["other"]),
+    ("Ông nêu 2 lý do trong tờ trình. Một là thời gian quá ngắn. Hai là kinh phí thiếu.", ["other"]),
+    # ... what a speaker or a report puts forward, counted small
+    ("Trong tham luận, Hội Nông dân nêu 5 đề xuất, trong đó có việc hỗ trợ giống.", ["other"]),
+    ("Đại biểu gợi mở 3 điểm nghẽn cần tháo gỡ trong thời gian tới.", ["other"]),
+    ("Học sinh đạt 3 điểm môn toán.", ["achieved"]),
+    ("Với 4 kiến nghị về đất đai, Bộ trưởng giao Tổng cục xem xét.", ["other"]),
+    # ... but petitions received or handled, and large counts, are results
+    ("Tại các buổi tiếp xúc, Đoàn đã tiếp nhận 6 kiến nghị của cử tri.", ["achieved"]),
+    ("Cử tri cả tỉnh gửi 1.240 kiến nghị.", ["achieved"]),
+    ("Sau khi kết nạp 3 đảng viên, chi bộ họp bàn. Cuộc họp diễn ra sôi nổi.", ["achieved"]),
+])
+def test_counts_that_announce_an_enumeration_are_other(sentence, kinds):
+    figures, _ = run(sentence)
+    assert [f.kind for f in figures] == kinds
+
+
+@pytest.mark.parametrize("sentence, kinds", [
+    # a definition states the threshold of a category: the head noun repeats after "là"
+    ("Hộ cận nghèo là hộ có thu nhập bình quân dưới 1 triệu đồng mỗi tháng.", ["other"]),
+    ("Công ty con là công ty do công ty mẹ nắm giữ trên 50% vốn điều lệ.", ["other"]),
+    ("Xã an toàn khu là xã có trên 30% diện tích thuộc vùng căn cứ.", ["other"]),
+    ("Lý do kỷ luật là do ông đã nhận 300 triệu đồng của các hộ dân.", ["achieved"]),
+    # the scope of a decision named before the figure, not the people it concerns
+    ("UBND tỉnh ban hành quyết định về việc giao hơn 120 ha đất rừng cho ban quản lý.", ["other"]),
+    ("Tỉnh ủy có công văn về việc điều chỉnh quy hoạch 35 ha khu công nghiệp.", ["other"]),
+    ("Hội đồng nhân dân thông qua nghị quyết về việc bổ nhiệm 3 Phó Chủ tịch.", ["achieved"]),
+    # the population of a place
+    ("Ở miền núi, mỗi bản chỉ có 300 - 400 người, rất khó tổ chức dịch vụ.", ["other"]),
+    ("Thôn Tân Lập có 1.200 người, đa số là đồng bào Tày.", ["other"]),
+    ("Xã có 250 người tham gia lớp học nghề.", ["achieved"]),
+    # the capital or land put into one object, not investment over many projects
+    ("Một hợp tác xã bỏ ra 12 tỷ đồng đầu tư chợ đầu mối, nhưng chợ bỏ hoang.", ["other"]),
+    ("Công ty liên doanh đầu tư gần 40 ha đất để làm sân golf.", ["other"]),
+    ("Tỉnh cấp phép cho 21 dự án với tổng vốn đầu tư hơn 9.000 tỷ đồng.", ["achieved", "achieved"]),
+    ("Các nhà đầu tư ký 8 thỏa thuận, dự kiến vốn 500 tỷ đồng; đã cấp chủ trương cho 12 dự án với tổng vốn đầu tư"
+     " 3.000 tỷ đồng.", ["achieved", "target", "achieved", "achieved"]),
+    # a stated need for investment is prospective
+    ("Thành phố có nhu cầu vốn đầu tư khoảng 80.000 tỷ đồng cho hạ tầng.", ["target"]),
+    ("Tỉnh đòi hỏi huy động trên 5.000 tỷ đồng cho giao thông.", ["target"]),
+])
+def test_definitions_scopes_populations_and_needs(sentence, kinds):
+    figures, _ = run(sentence)
+    assert [f.kind for f in figures] == kinds
+
+
+@pytest.mark.parametrize("sentence, kinds, n_targets", [
+    # a heading in capitals is no goal cue for the body glued after it
+    ("I- BỐI CẢNH VÀ MỤC TIÊU 1- Bối cảnh - Hợp tác xã kiểu mới là hợp tác xã có ít nhất 7 thành viên.", ["other"], 0),
+    ("PHẤN ĐẤU VÀ THÁCH THỨC Toàn huyện có 15 xã đạt chuẩn.", ["achieved"], 0),
+    ("Mục tiêu của huyện là có 15 xã đạt chuẩn.", ["target"], 1),
+])
+def test_capital_headings_are_not_cues(sentence, kinds, n_targets):
+    figures, targets = run(sentence)
+    assert [f.kind for f in figures] == kinds
+    assert len(targets) == n_targets
+
+
+@pytest.mark.parametrize("text, expected", [
+    # items of a list under a goal heading with a deadline; an item's own deadline wins
+    ("Mục tiêu đến năm 2025 - Hoàn thiện thể chế quản lý vốn nhà nước. - Nâng cao năng lực quản trị của doanh "
+     "nghiệp. Chậm nhất đến năm 2022, thành lập quỹ đầu tư. III- NHIỆM VỤ VÀ GIẢI PHÁP - Rà soát doanh nghiệp.",
+     [("Hoàn thiện thể chế quản lý vốn nhà nước", 2025), ("Nâng cao năng lực quản trị của doanh nghiệp", 2025),
+      ("Chậm nhất đến năm 2022, thành lập quỹ đầu tư", 2022)]),
+    ("Mục tiêu cụ thể đến năm 2030: - Hầu hết các xã có đường nhựa; - Mọi trường học có nhà vệ sinh.",
+     [("Hầu hết các xã có đường nhựa", 2030), ("Mọi trường học có nhà vệ sinh", 2030)]),
+    # a clause a deadline opens and a bare verb of accomplishment continues
+    ("Theo đó, trong năm 2018, hoàn thành việc sắp xếp các ban quản lý dự án, trình cấp có thẩm quyền.",
+     [("trong năm 2018, hoàn thành việc sắp xếp các ban quản lý dự án", 2018)]),
+    ("Đến năm 2019, xử lý dứt điểm các khoản nợ đọng xây dựng cơ bản.",
+     [("Đến năm 2019, xử lý dứt điểm các khoản nợ đọng xây dựng cơ bản", 2019)]),
+    # ... not a past deadline, a result, a subject before the verb, or a heading without a deadline
+    ("Đến năm 2015, hoàn thành việc sắp xếp các nông trường.", []),
+    ("Trong năm 2017, đã hoàn thành việc sắp xếp các ban quản lý.", []),
+    ("Mục tiêu tổng quát - Nâng cao hiệu quả doanh nghiệp nhà nước.", []),
+])
+def test_goals_stated_by_the_structure_of_a_plan(text, expected):
+    _, targets = run(text, published="2017-06-01")
+    assert [(t.text, t.deadline_year) for t in targets if t.value is None] == expected
