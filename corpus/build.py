@@ -532,9 +532,14 @@ def link_reprints_from_store(store: Store) -> list[dict]:
     estimated similarity reaches ``dedup.DEFAULT_THRESHOLD``.
 
     The same links as inserting every article into a ``dedup.ReprintIndex``,
-    with flat memory: signatures sit in one numpy array (512 bytes an article)
-    and each band in one sorted array, instead of 32 hash tables of Python
+    in about 1 KB of memory an article: the first copy of each content key is
+    found in SQL (no Python set of keys), ids stay in one Arrow array,
+    signatures in one numpy array (512 bytes) and each of the 32 LSH bands in
+    three int32 arrays (384 bytes), instead of 32 hash tables of Python
     objects (about 15 KB an article).
+
+    >>> link_reprints_from_store(Store("data"))[:1]      # doctest: +SKIP
+    [{'article_id': 'baomoi:101', 'original_id': 'baomoi:87', 'similarity': 1.0, 'method': 'exact'}]
     """
     try:
         from . import dedup
@@ -542,40 +547,52 @@ def link_reprints_from_store(store: Store) -> list[dict]:
         return []
     import numpy as np
 
-    cur = store.sql(
-        "SELECT s.article_id, s.content_key, s.signature FROM article_signatures s "
-        "JOIN articles a USING (article_id) WHERE s.content_key IS NOT NULL "
-        "ORDER BY a.published IS NULL, a.published, s.article_id")
-    ids: list[str] = []
-    keys: list[str] = []
-    sig_rows: list[int] = []                 # position in `ids` of each signature row
-    chunks = []
+    # Per article in visiting order: its id, the position of the first article with its content key,
+    # and the rowid of its signature (-1: text too short for one). Sorted in DuckDB without the blobs.
+    order = store.con.sql(
+        "WITH o AS (SELECT s.article_id, s.content_key, CASE WHEN s.signature IS NULL THEN -1 ELSE s.rowid END AS sig, "
+        "row_number() OVER (ORDER BY a.published IS NULL, a.published, s.article_id) - 1 AS pos "
+        "FROM article_signatures s JOIN articles a USING (article_id) WHERE s.content_key IS NOT NULL) "
+        "SELECT article_id, min(pos) OVER (PARTITION BY content_key) AS first_pos, sig FROM o ORDER BY pos"
+    ).to_arrow_table()
+    ids = order.column("article_id").combine_chunks()
+    first_pos = order.column("first_pos").to_numpy().astype(np.int32)
+    sig = order.column("sig").to_numpy()
+    del order
+    n = len(ids)
+    sig_pos = np.flatnonzero(sig >= 0).astype(np.int32)         # position of each signature row
+    rowids = sig[sig_pos]                                       # its rowid in article_signatures
+    del sig
+    by_rowid = np.argsort(rowids, kind="stable")
+    sorted_rowids = rowids[by_rowid]
+    del rowids
+    # Signatures streamed in storage order, each copied to its row: one uint32 array, no bytes objects.
+    values = np.zeros((len(sig_pos), dedup.NUM_PERM), dtype="<u4")
+    cur = store.sql("SELECT rowid, signature FROM article_signatures "
+                    "WHERE content_key IS NOT NULL AND signature IS NOT NULL")
     while True:
-        part = cur.fetchmany(10_000)
+        part = cur.fetchmany(4096)
         if not part:
             break
-        block = []
-        for aid, key, sig in part:
-            if sig is not None:
-                sig_rows.append(len(ids))
-                block.append(bytes(sig))
-            ids.append(aid)
-            keys.append(key)
-        if block:
-            chunks.append(np.frombuffer(b"".join(block), dtype="<u4").reshape(len(block), dedup.NUM_PERM))
-    values = np.concatenate(chunks) if chunks else np.zeros((0, dedup.NUM_PERM), dtype="<u4")
-    del chunks
-    row_of = np.full(len(ids), -1, dtype=np.int64)
-    row_of[np.asarray(sig_rows, dtype=np.int64)] = np.arange(len(sig_rows))
-    sig_pos = np.asarray(sig_rows, dtype=np.int64)
+        got = np.fromiter((r[0] for r in part), dtype=np.int64, count=len(part))
+        rows = by_rowid[np.searchsorted(sorted_rowids, got)]
+        values[rows] = np.frombuffer(b"".join(bytes(r[1]) for r in part), dtype="<u4").reshape(
+            len(part), dedup.NUM_PERM)
+        del part
+    del by_rowid, sorted_rowids
+    row_of = np.full(n, -1, dtype=np.int32)
+    row_of[sig_pos] = np.arange(len(sig_pos), dtype=np.int32)
     bands = _lsh_bands(values)
 
-    exact: dict[str, int] = {}
+    def aid(pos: int) -> str:
+        return ids[pos].as_py()
+
     original: dict[int, int] = {}            # copy position -> original position
     links = []
-    for pos, (aid, key) in enumerate(zip(ids, keys)):
-        match, sim, method = exact.get(key), 1.0, "exact"
-        row = row_of[pos]
+    for pos in range(n):
+        first = int(first_pos[pos])
+        match, sim, method = (first if first < pos else None), 1.0, "exact"
+        row = int(row_of[pos])
         if match is None and row >= 0:
             hits = []
             for cand in _candidates(bands, row):
@@ -584,20 +601,19 @@ def link_reprints_from_store(store: Store) -> list[dict]:
                     if s >= dedup.DEFAULT_THRESHOLD:
                         hits.append((int(sig_pos[cand]), s))
             if hits:
-                match, sim = min(hits, key=lambda h: (original.get(h[0], h[0]), -h[1], ids[h[0]]))
+                match, sim = min(hits, key=lambda h: (original.get(h[0], h[0]), -h[1], aid(h[0])))
                 method = "minhash"
-        exact.setdefault(key, pos)
         if match is not None:
             root = original.get(match, match)
             original[pos] = root
-            links.append({"article_id": aid, "original_id": ids[root], "similarity": round(sim, 6),
+            links.append({"article_id": aid(pos), "original_id": aid(root), "similarity": round(sim, 6),
                           "method": method})
     links.sort(key=lambda r: r["article_id"])
     return links
 
 
 def _lsh_bands(values):
-    """Per LSH band: (group id of each signature row, rows sorted by group, group start offsets).
+    """Per LSH band: (group id of each signature row, rows sorted by group, group start offsets), int32.
 
     Two rows share a band when that band's slice of their signatures is equal
     (``datasketch.MinHashLSH`` bucket semantics, same band count and width).
@@ -612,9 +628,10 @@ def _lsh_bands(values):
     for start, end in lsh.hashranges:
         band = np.ascontiguousarray(values[:, start:end]).view(np.dtype((np.void, 4 * (end - start)))).ravel()
         _, group = np.unique(band, return_inverse=True)
-        group = group.ravel()
-        order = np.argsort(group, kind="stable")
-        bounds = np.searchsorted(group[order], np.arange(group.max() + 2 if len(group) else 1))
+        del band
+        group = group.ravel().astype(np.int32)
+        order = np.argsort(group, kind="stable").astype(np.int32)
+        bounds = np.searchsorted(group[order], np.arange(group.max() + 2 if len(group) else 1)).astype(np.int32)
         out.append((group, order, bounds))
     return out
 
