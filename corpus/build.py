@@ -36,6 +36,7 @@ from pathlib import Path
 from .errors import UserError
 from .executors import InProcessExecutor, local_pool
 from .schema import MENTION_TABLES, now_iso
+from .search_index import compact_search_index, note_appended
 from .store import Store, data_dir_of
 
 COMMIT_EVERY = 500          # articles per transaction
@@ -454,6 +455,8 @@ def _write_chunk(store: Store, ids: list[str], results: list[dict]) -> int:
             if table in MENTION_TABLES:
                 rows.sort(key=lambda x: (x["article_id"], x["mention_no"]))
             store.insert_rows(table, rows)
+            if table == "search_terms":
+                note_appended(store, len(rows))
         store.meta_set("derived_stale", "1")
     return sum(1 for r in results if r["build_records"][0].get("error"))
 
@@ -504,6 +507,8 @@ def run_build(data_dir=None, jobs: int | None = None, force: bool = False, sched
             out.update(rebuild_derived(store, v))
         else:
             out.update(documents=None, reprints=None, indicator_values=None)
+        sorted_index = compact_search_index(store)   # only when a quarter of the index is new
+        out["search_index_sorted"] = sorted_index["rows"] if sorted_index else None
     return out
 
 

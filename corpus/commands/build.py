@@ -20,5 +20,7 @@ def run(args) -> int:
         msg += f"; {out['errors']} extraction errors (see build_records.error)"
     if out.get("documents") is not None:
         msg += f"; {out['documents']} documents, {out['reprints']} reprints, {out['indicator_values']} indicator values"
+    if out.get("search_index_sorted"):
+        msg += f"; search index sorted ({out['search_index_sorted']:,} rows)"
     sys.stdout.write(msg + "\n")
     return 0

@@ -96,3 +96,13 @@ def test_the_index_is_sorted_when_its_unsorted_tail_grows(tmp_path):
         hits = store.sql("SELECT article_id FROM search_terms WHERE term = '05' INTERSECT "
                          "SELECT article_id FROM search_terms WHERE term = 'quyết'").fetchall()
         assert len(hits) == 200
+
+
+def test_a_build_leaves_the_search_index_sorted(corpus_dir):
+    from corpus.search_index import unsorted_rows
+    from corpus.store import Store
+
+    with Store(corpus_dir) as store:
+        terms = [r[0] for r in store.sql("SELECT term FROM search_terms ORDER BY rowid").fetchall()]
+        assert terms and terms == sorted(terms)       # the first build appended everything, then sorted it
+        assert unsorted_rows(store) == 0
