@@ -31,6 +31,30 @@ def phrase_pattern(text: str) -> re.Pattern:
     return re.compile(r"\s+".join(map(re.escape, words)), re.IGNORECASE)
 
 
+def _indexed_articles(store: Store, terms: list[str]) -> list[str]:
+    """Built articles holding every word: the rarest word's articles, narrowed word by word.
+
+    The index is sorted by word, so ``term = ?`` reads only that word's row groups; the set in
+    hand only shrinks, so memory follows the rarest word, not the corpus (an INTERSECT of two
+    common words would hash hundreds of thousands of ids per word).
+    """
+    import pyarrow as pa
+
+    counts = sorted((store.sql("SELECT count(*) FROM search_terms WHERE term = ?", [t]).fetchone()[0], t)
+                    for t in terms)
+    if counts[0][0] == 0:
+        return []
+    ids = [r[0] for r in store.sql("SELECT article_id FROM search_terms WHERE term = ?", [counts[0][1]]).fetchall()]
+    for _, term in counts[1:]:
+        if not ids:
+            break
+        store.con.register("_held", pa.table({"article_id": pa.array(ids, type=pa.string())}))
+        ids = [r[0] for r in store.sql("SELECT article_id FROM search_terms WHERE term = ? "
+                                       "AND article_id IN (SELECT article_id FROM _held)", [term]).fetchall()]
+        store.con.unregister("_held")
+    return ids
+
+
 def search(store: Store, text: str, limit: int = 50, width: int = 60):
     """Yield (article_id, published, province, left, match, right) lines, newest articles first."""
     terms = search_terms(text)
@@ -39,15 +63,11 @@ def search(store: Store, text: str, limit: int = 50, width: int = 60):
     pattern = phrase_pattern(text)
     import pyarrow as pa
 
-    # built articles: one equality lookup per word in the inverted index (sorted by term, so each
-    # lookup reads only the few row groups holding that word), intersected
-    hits = store.sql(" INTERSECT ".join(["SELECT article_id FROM search_terms WHERE term = ?"] * len(terms)),
-                     terms).fetchall()
+    candidates = set(_indexed_articles(store, terms))
     # articles not built yet (usually none or a few): found by scanning their text, and only theirs
     unbuilt = [r[0] for r in store.sql(
         "SELECT a.article_id FROM articles a LEFT JOIN build_records b USING (article_id) "
         "WHERE b.article_id IS NULL OR b.content_sha1 IS DISTINCT FROM a.content_sha1").fetchall()]
-    candidates = {r[0] for r in hits}
     like = "%" + "%".join(unicodedata.normalize("NFC", text).split()) + "%"
     for i in range(0, len(unbuilt), 10_000):
         store.con.register("_ids", pa.table({"article_id": pa.array(unbuilt[i:i + 10_000], type=pa.string())}))
