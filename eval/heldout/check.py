@@ -1,0 +1,70 @@
+"""Integrity check of the new held-out gold (run from the repository root with .venv/bin/python).
+
+For each document: sha1 of the file bytes; every directive surface occurs (whole word) in the
+NFC text; every figure/target surface has the occurrence it needs (listing order, or
+"occurrence"); no two figures (or two targets) of a document share characters. Prints counts.
+"""
+import collections, glob, hashlib, json, re, sys, unicodedata
+from pathlib import Path
+
+SHARED = Path("../shared")
+
+
+def whole_word(text, surface):
+    """Start/end of whole-word occurrences (same rule as the gold format)."""
+    out, i = [], 0
+    while (j := text.find(surface, i)) >= 0:
+        end = j + len(surface)
+        prev = text[j - 1] if j else " "
+        cont = prev in ".,/" and j >= 2 and text[j - 2].isdigit() and surface[0].isdigit()
+        if (surface[0].isalnum() and prev.isalnum()) or cont or \
+                (surface[-1].isalnum() and end < len(text) and text[end].isalnum()):
+            i = j + 1
+            continue
+        out.append((j, end))
+        i = end
+    return out
+
+
+errors, c = [], collections.Counter()
+files = sorted(glob.glob(sys.argv[1] if len(sys.argv) > 1 else "eval/heldout/batch-h*.json"))
+for gf in files:
+    for key, ann in json.load(open(gf, encoding="utf-8"))["docs"].items():
+        raw = (SHARED / key).read_bytes()
+        if hashlib.sha1(raw).hexdigest() != ann["sha1"]:
+            errors.append(f"{key}: sha1 differs")
+        text = unicodedata.normalize("NFC", raw.decode("utf-8"))
+        c["docs"] += 1
+        for e in ann["directives"]:
+            for s in e["surfaces"]:
+                if not whole_word(text, s):
+                    errors.append(f"{key}: directive surface missing {s!r}")
+            c["directives " + ("required" if e["required"] else "optional")] += 1
+        for label in ("figures", "targets"):
+            seen, spans = collections.Counter(), []
+            for it in ann[label]:
+                s = it["surface"]
+                occ = whole_word(text, s)
+                n = it.get("occurrence", seen[s])
+                seen[s] = n + 1
+                if n >= len(occ):
+                    errors.append(f"{key}: {label} {s!r} needs occurrence {n}, text has {len(occ)}")
+                    continue
+                spans.append((occ[n], s))
+                req = "required" if it["required"] else "optional"
+                c[f"{label} {req}"] += 1
+                if label == "figures" and it["required"]:
+                    c["figure kind " + it["kind"]] += 1
+                if label == "targets" and it["required"]:
+                    c["targets required with value"] += it["value"] is not None
+                    c["targets required with deadline"] += it["deadline_year"] is not None
+            spans.sort()
+            for (a, sa), (b, sb) in zip(spans, spans[1:]):
+                if b[0] < a[1]:
+                    errors.append(f"{key}: {label} {sa!r} and {sb!r} overlap at {a[0]}")
+        if not any(f["required"] for f in ann["figures"]):
+            c["docs without a required figure"] += 1
+for k in sorted(c):
+    print(f"{k:40} {c[k]}")
+print("\n".join(errors) or "OK: sha1, surfaces and occurrences all resolve; no overlapping mentions")
+sys.exit(1 if errors else 0)
