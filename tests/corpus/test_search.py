@@ -106,3 +106,26 @@ def test_a_build_leaves_the_search_index_sorted(corpus_dir):
         terms = [r[0] for r in store.sql("SELECT term FROM search_terms ORDER BY rowid").fetchall()]
         assert terms and terms == sorted(terms)       # the first build appended everything, then sorted it
         assert unsorted_rows(store) == 0
+
+
+def test_sorting_in_slices_keeps_every_row_and_survives_a_killed_run(tmp_path, monkeypatch):
+    import corpus.search_index as si
+    from corpus.store import Store
+
+    monkeypatch.setattr(si, "SLICE_ROWS", 300)          # many slices on a small index
+    rows = [{"term": f"từ{(i * 7919) % 997:03d}", "article_id": f"x:{i % 50}"} for i in range(4000)]
+    with Store(tmp_path / "d", write=True) as store:
+        with store.transaction():
+            store.insert_rows("search_terms", rows)
+            si.note_appended(store, len(rows))
+            # what a compaction killed half-way leaves: a partial sorted copy beside the index
+            store.con.execute('CREATE TABLE "_search_terms_sorted" (term VARCHAR, article_id VARCHAR)')
+            store.con.execute("INSERT INTO _search_terms_sorted VALUES ('từ000', 'x:0')")
+        limit = store.sql("SELECT current_setting('memory_limit')").fetchone()[0]
+        done = si.compact_search_index(store)
+        assert done["rows"] == 4000
+        assert store.sql("SELECT current_setting('memory_limit')").fetchone()[0] == limit   # restored
+        got = store.sql("SELECT term, article_id FROM search_terms ORDER BY rowid").fetchall()
+        assert got == sorted((r["term"], r["article_id"]) for r in rows)
+        assert not store.sql("SELECT count(*) FROM information_schema.tables "
+                             "WHERE table_name = '_search_terms_sorted'").fetchone()[0]
