@@ -47,6 +47,8 @@ _BLOCK = re.compile("|".join([
     r"(?:SN|sinh năm)\s*\d{4}",
     r"\d{1,3}(?:\s*,\s*\d{1,3})*\s*năm\s+tuổi\s+[Đđ]ảng",                  # Huy hiệu 30, 40 năm tuổi Đảng
     r"(?<!\d)[1-5]\.0(?!\d)",                                              # công nghiệp 4.0
+    # a month and a year in brackets or after an event: "Đại hội VI (12/1986)", "từ 5/2016 đến nay"
+    r"(?<![\d.,/])(?:0?[1-9]|1[0-2])\s*/\s*(?:19|20)\d{2}(?![\d.,])",
     # geographic coordinates are a position, like roads and places: "19,3 độ Vĩ Bắc; 107,5 độ Kinh Đông",
     # "6-9 độ vĩ Bắc", "15.221 vĩ độ Bắc", "kinh độ 107,5 Đông"
     r"\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*(?:độ\s*)?(?:\d+\s*(?:phút|')\s*)?(?i:vĩ|kinh)\s*(?:độ|tuyến)?\s*"
@@ -67,7 +69,7 @@ _LEFT_TRAP = re.compile(r"(?:^|[^\wđĐ])(?:" + "|".join([
     r"nghị quyết", r"chỉ thị", r"quyết định", r"quy định", r"kết luận", r"kế hoạch", r"thông báo", r"hướng dẫn",
     r"nghị định", r"thông tư", r"công văn", r"(?-i:Luật)", r"tờ trình", r"đề án", r"chương trình", r"báo cáo",
     r"thông tri", r"quy chế", r"văn bản", r"huy hiệu", r"hạng", r"giải", r"top", r"vòng", r"bảng", r"trận",
-    r"cấp", r"độ", r"level", r"phiên bản", r"ngày", r"tháng", r"năm", r"quý", r"tuần thứ", r"mùa",
+    r"(?<!cung )(?<!được )(?<!đã )(?<!sẽ )cấp", r"độ", r"level", r"phiên bản", r"ngày", r"tháng", r"năm", r"quý", r"tuần thứ", r"mùa",
     r"(?<!tổng )(?<!Tổng )số",
 ]) + r")\s*(?:số\s*)?[:.]?\s*$", re.IGNORECASE)
 
@@ -131,6 +133,18 @@ _PEOPLE_UNIT = re.compile(r"(?:người|viên|khách|cán bộ|đồng chí|đ�
 # Nouns the tagger reads as verbs after a number, in a count ("1.098 kiến nghị", "114 phiếu chất vấn").
 _COUNTED_NOUNS = re.compile(r"[ \t]*(biên chế|kiến nghị|đề nghị|đề xuất|khuyến nghị|sáng kiến|phiếu(?: chất vấn| bầu)?|"
                             r"khiếu nại|tố cáo|phản ánh|chất vấn|thủ tục)(?![\wđĐ])")
+# A metric unit glued to its number: "2.000m3", "45m2", "10km", "5cm".
+_METRIC = re.compile(r"(km|cm|mm|m)([23])?(?![\wđĐ²³])")
+# A number before "năm YYYY" counts no years: "đạt mục tiêu tăng trưởng GDP 6,7 năm 2017" ...
+_YEAR_AFTER = re.compile(r"\s*năm\s+(?:19|20)\d{2}(?!\d)(?!\s*(?:[-–—,]|và)\s*(?:19|20)?\d{2})", re.IGNORECASE)
+# (a list or span of years after it keeps a duration: "trong 2 năm 2015 và 2016", "5 năm 2016 - 2020")
+# ... and after the name of a growth rate it is a percentage written without its sign.
+_GROWTH_BEFORE = re.compile(r"(?<![\wđĐ])(?:tăng trưởng|lạm phát)(?:\s+(?:GDP|GRDP|kinh tế|bình quân|tín dụng))?"
+                            r"\s*(?:đạt|ở mức|là|khoảng|từ)?\s*$", re.IGNORECASE)
+# A bare ratio whose counted noun was named before it: "Với số phiếu tuyệt đối 57/57 (100%)", "số xã đạt chuẩn
+# là 10/12".
+_RATIO_ONLY = re.compile(r"(?:" + DIGITS + r")\s*/\s*(?:" + DIGITS + r")")
+_COUNTED_BEFORE = re.compile(r"(?<![\wđĐ])số\s+([^\W\d][^\d,;:()]{0,30})$", re.IGNORECASE)
 # A rank among the provinces, "xếp thứ 3/63 tỉnh": an ordinal read as a ratio out of a whole.
 _RANK_ORDINAL = re.compile(r"(?:^|[^\wđĐ])thứ\s*$", re.IGNORECASE)
 # A place in a ranking needs no counted noun: "xếp thứ 14/63", "đứng thứ 5/63", and a change of rank
@@ -224,7 +238,7 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
             p = mult.end()
         if s in ranks and how is None and value_max is None:
             how = "rank"                         # "tăng hạng từ 91 lên 82"
-        if p < se and text[p].isalpha() and not match_unit(text, p):
+        if p < se and text[p].isalpha() and not match_unit(text, p) and not _METRIC.match(text, p):
             if not _GLUED_STAFF.match(text, p):
                 continue                         # "5G", "29A", "18h30"; not "60CBCNV"
             how = "glued"
@@ -264,8 +278,14 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
         elif how == "rank":
             unit, uend = "hạng", p
         if unit is None:
-            hit = match_unit(text, p) or _named_unit(text, p) or (
-                _word_unit(text, sentence, ss, s, p, se) if how == "words" else None)
+            metric = _METRIC.match(text, p, se)
+            hit = (metric.group(1) + (metric.group(2) or ""), metric.end()) if metric else (
+                match_unit(text, p) or _named_unit(text, p) or (
+                    _word_unit(text, sentence, ss, s, p, se) if how == "words" else None))
+            if hit and hit[0] == "năm" and _YEAR_AFTER.match(text, p):
+                if not _GROWTH_BEFORE.search(text, max(ss, s - 40), s):
+                    continue                     # "6,7 năm 2017": no duration; a bare number stays dropped
+                hit, how = ("%", p), "bare"      # "mục tiêu tăng trưởng GDP 6,7 năm 2017": a growth rate
             if hit and hit[1] <= se:
                 unit, uend = hit
         if unit is None and how is None:
@@ -273,6 +293,11 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
                 from .tokens import tag_words
                 tokens = tag_words(sentence, ss)
             unit, uend = _pos_unit(text, tokens, p, se)
+        if unit is None and _RATIO_ONLY.fullmatch(text, s, p):
+            counted = _COUNTED_BEFORE.search(text, max(ss, s - 40), s)
+            hit = counted and (match_unit(text, counted.start(1)) or _named_unit(text, counted.start(1)))
+            if hit and hit[1] <= s:
+                unit, uend = hit[0], p               # "số phiếu tuyệt đối 57/57": votes
         if unit is None and how == "bare" and text[p:p + 1] != ")":
             unit = next((f.unit for f in reversed(out) if f.unit and f.unit != "%"), None)
             if unit is None:
@@ -293,7 +318,7 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
         unit = unit.replace("²", "2") if unit else None
         if unit == "%":
             more = match_unit(text, uend)        # "75% chi bộ", "26,2% TCCSĐ"
-            if more and more[0] != "%" and more[1] <= se:
+            if more and more[0] != "%" and more[0] not in _TIME_UNITS and more[1] <= se:
                 uend = more[1]
         start, qualifier = _qualifier(text, ss, s, approx=how == "words" and text[s:s + 4].lower() in ("hàng", "vài ", "mấy "))
         end = uend

@@ -135,6 +135,10 @@ _FRAME = re.compile(
     r"vừa qua|(?:\d+|sáu|chín) tháng đầu năm|từ đầu năm|(?:qua|sau) (?:\S+ ){1,3}(?:thực hiện|triển khai)|"
     r"hiện nay|hiện tại|hiện có|đến nay|"
     r"(?:[Nn]ăm|trong năm) ((?:19|20)\d{2})(?!\s*[-–—]\s*\d)(?!\d))" + _E, re.IGNORECASE)
+# A verb of saying with its speaker opens a proposition of its own: a goal cue before it does not reach the
+# figures it reports ("ủng hộ quyết tâm của Chính phủ đạt mục tiêu …, đại biểu X cho rằng mức tăng trưởng quý 1 ở
+# mức 5,1%").
+_SAY = re.compile(_B + r"(?:cho rằng|cho biết|nhận định|nêu rõ|phát biểu|chia sẻ|bày tỏ|thông tin)" + _E, re.IGNORECASE)
 # Plans: the changes they make are goals ("phương án … xuống còn 268"), the things they are about are not
 # ("phương án cải tạo 19 khu chung cư": 19 existing blocks).
 _PLAN_CUE = re.compile(_B + r"(?:phương án|trù tính|đề án)" + _E, re.IGNORECASE)
@@ -144,9 +148,16 @@ _RULE_CUE = re.compile(_B + r"(?:(?<!theo )(?<!đúng )(?:(?-i:quy định)|Quy 
 # Hypotheticals, conditions, negated alternatives and standing prohibitions: they scope over the rest of
 # their clause, whatever cue comes later ("Mỗi tỉnh chỉ cần một cuộc thì cả nước đã có 63 cuộc rồi").
 _HYPOTHETICAL = re.compile(
-    _B + r"(?:nếu|giả sử|giá như|đáng ra|lẽ ra|đáng lẽ|chỉ cần|(?:trong|với) trường hợp|đến khi|"
+    _B + r"(?:nếu|giả sử|giả định|giả thiết|giá như|đáng ra|lẽ ra|đáng lẽ|chỉ cần|(?:trong|với) trường hợp|đến khi|"
+    r"(?:ngay|kể) cả(?= (?:trong |với |ở )?(?:tình huống|kịch bản|trường hợp|khi|nếu|lúc)" + _E + r")|"
+    r"(?:theo|trong|với|ở) (?:kịch bản|phương án giả định)|"
     r"chứ không(?: phải)?|không để(?: xảy ra)?|(?<!căn )cứ(?=(?:\s+[^\s\d,;.]+){0,3}?\s+(?:\d|mỗi" + _E + r")))" + _E
     + r"|^\W*Khi" + _E, re.IGNORECASE)  # "cứ nhận được 10 email, … sẽ gặp 1,6 email": a generic rate
+# "cứ" + a number + what it counts + "(thì) có một …": a rate stated as a fact ("Cứ khoảng 5.000 học sinh có một
+# vụ …", "cứ 3 hộ thoát nghèo, có một hộ tái nghèo"), not a generic conditional ("cứ nhận được 20 tin nhắn, người
+# dùng sẽ gặp 3 tin nhắn rác": a verb after "cứ", a prediction after the comma).
+_RATE = re.compile(r"\s+(?:(?:khoảng|trên|hơn|gần|chừng|trung bình|bình quân)\s+)*\d[\d.,]*\s+[^\W\d][^,;.]{0,40}?"
+                   r"(?:,\s*|\s+thì\s+|\s+)(?:lại\s+|đã\s+)?(?:có|xảy ra|phát sinh)\s+(?:một|\d)", re.IGNORECASE)
 _REALIS_PAST = re.compile(_B + r"(?:đã|vừa)" + _E, re.IGNORECASE)
 # "nếu A thì B đã …" contrasts two facts; "Nếu tổ chức ở TP.HCM, nguồn chi sẽ khoảng 2.000 tỉ đồng (vì đã có …)"
 # stays a hypothetical.
@@ -170,7 +181,7 @@ _PRIZE_REALIS = re.compile(_B + r"(?:đạt|đoạt|giành|trao|nhận|được|
 # Counts of the parts of a text, programme or plan (not measurements): "3 chuyên đề", "4 nhóm nhiệm vụ".
 _PART_UNIT = re.compile(r"\s*(?:nhóm\s+)?(?:chuyên đề|nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu|tiêu chí|vấn đề|yếu tố|"
                         r"khâu|điều|kênh|chương trình|đột phá|câu hỏi|tập|chương|nội dung|bước|giai đoạn|chức năng|"
-                        r"trường đoạn|phần thi|phương án)" + _E,
+                        r"trường đoạn|phần thi|phương án|mục(?! tiêu)|tiểu mục|điều khoản|phụ lục)" + _E,
                         re.IGNORECASE)
 # The composition of a whole, "gồm N X" ("Chương trình … gồm 4 trường đoạn", "(gồm 10 tỉnh …)"), is a count of
 # its parts (other), unless X are people: the members of a body or a delegation are who took part
@@ -239,7 +250,7 @@ _MEASURE_BEFORE = re.compile(
 # đồng", "sở hữu 1,7 triệu cổ phiếu", "đi qua địa bàn 5 huyện") makes it other, planned objects included,
 # whatever result or weak cue came before it; only a goal cue (phấn đấu, mục tiêu …) keeps it a target.
 _ATTRIBUTE_BEFORE = re.compile(_B + r"(?:" + "|".join([
-    r"(?<!mở )rộng", r"(?<!kéo )dài", r"chiều (?:dài|rộng|cao|sâu)", r"độ (?:cao|sâu)", r"nặng", r"dung tích",
+    r"(?<!mở )rộng", r"(?<!kéo )dài", r"(?<!tăng )(?<!nâng )(?<!dâng )(?<!lên )cao", r"sâu", r"dày", r"đường kính", r"chiều (?:dài|rộng|cao|sâu)", r"độ (?:cao|sâu)", r"nặng", r"dung tích",
     r"diện tích(?: tự nhiên| sàn| xây dựng| khuôn viên| mặt nước)?", r"dân số", r"quy mô", r"sức chứa",
     r"công suất(?: thiết kế)?", r"trọng tải", r"trị giá", r"(?:có|với) giá trị(?: ước tính)?",
     r"(?<!đánh )(?<!bình ổn )(?<!đấu )(?<!đơn )(?<!tỷ )(?<!tỉ )giá(?: bán| thuê| mua| chuyển nhượng| khởi điểm| trị ước tính)?",
@@ -274,6 +285,7 @@ _CLAUSE_END = re.compile(r"\s*(?:dân\s*)?(?:[,;.!?:)”\"]|$)")
 # The capital or land put into one object or project (test 4): "bỏ ra 50 tỷ đồng đầu tư bến xe", "hợp tác đầu tư
 # gần 92 ha đất"; investment over many projects ("cho 48 dự án với tổng vốn …") is an outcome.
 _AREA_UNITS = {"ha", "m2", "km2", "héc-ta", "hecta"}
+_LENGTH_UNITS = {"m", "cm", "mm", "km", "m2", "m3", "km2"}
 _INVESTED_IN_AFTER = re.compile(r"\s+(?:để\s+)?đầu tư\s+(?!(?:vào|tại|ở|ra|cho|trực tiếp|gián tiếp|nước ngoài|FDI)(?![\wđĐ]))"
                                 r"[^\W\d]", re.IGNORECASE)
 _INVESTED_IN_BEFORE = re.compile(_B + r"đầu tư\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?$", re.IGNORECASE)
@@ -310,6 +322,30 @@ _FUTURE = re.compile(_B + r"(?:sẽ|dự kiến|kế hoạch|quy hoạch)" + _E,
 # Amounts per case ("Mỗi ván bài người thua nhất nộp 20.000 đồng"), not "mỗi năm … thu lãi 4 tỷ đồng".
 _PER_CASE = re.compile(_B + r"mỗi (?!năm|tháng|quý|tuần|ngày)", re.IGNORECASE)
 _MONEY_UNITS = {"đồng", "USD", "triệu đồng", "tỷ đồng"}
+# The value of a goal named right before it, in any mood: "không đạt được mục tiêu 6,7%", "mục tiêu tăng trưởng
+# GDP 6,7 năm 2017", "chỉ tiêu là 95%" (a few words of the goal's name between, no verb of result).
+_GOAL_VALUE = re.compile(_B + r"(?:chỉ tiêu|(?<!diệt )(?<!chặn )(?<!trúng )(?<!kích )mục tiêu)(?! quốc gia)"
+                         r"(?:\s+(?!(?:đã|được|đạt|vượt|đề ra|đặt ra|của|và|có|với|từ|trên|hơn|gần|khoảng|năm|giao)"
+                         + _E + r")[^\W\d][^\s,;:()]*){0,3}\s*(?:là\s*)?$", re.IGNORECASE)
+# ... unless the goal is only referred to: "niềm tin vào mục tiêu …", "ảnh hưởng đến mục tiêu …".
+_GOAL_REFERRED = re.compile(_B + r"(?:tin|tin tưởng|niềm tin|lòng tin|ảnh hưởng|tác động|đe dọa|đe doạ|lo ngại|nghi ngờ|"
+                            r"cản trở)\s+(?:vào|đến|tới|về|cho)?\s*(?:các\s+|những\s+)?(?:mục tiêu|chỉ tiêu)", re.IGNORECASE)
+# A proposal: a clause that opens with a bare verb of change and whose predicate is future ("Tăng tín dụng thêm 2%
+# sẽ không gây lạm phát", "Giảm thêm 5% biên chế sẽ giúp …").
+_YEARLIKE = re.compile(r"(?:19|20)\d{2}")
+_PROPOSAL_START = re.compile(r"\s*(?:[Vv]iệc\s+)?(?:[Tt]ăng|[Gg]iảm|[Nn]âng|[Hh]ạ|[Cc]ắt giảm|[Bb]ổ sung)" + _E
+                             + r"[^,;:]{0,40}?" + _B + r"thêm" + _E + r"[^,;:]*$")
+_WILL_AFTER = re.compile(r"[^,;.]{0,40}?" + _B + r"sẽ" + _E, re.IGNORECASE)
+# The consequent of a condition that sets a coming deadline: "… thì đến năm 2020 có thể …".
+_THEN_DEADLINE = re.compile(_B + r"thì\s+(?:đến|tới|vào)\s+(?:hết\s+|cuối\s+)?năm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+# Bounds that define a category (eval/README.md, test 3): "các khoản nợ từ 50 triệu đồng trở lên".
+_THRESHOLD = re.compile(_B + r"trở (?:lên|xuống)" + _E)
+_CATEGORY_BEFORE = re.compile(_B + r"(?:các|những|mọi)\s+(?!(?:năm|tháng|ngày|tuần|quý|lần|đợt)" + _E + r")"
+                              r"(?:[^\W\d][^\s\d,;.:()]*\s+){1,4}(?:có\s+|với\s+)?$", re.IGNORECASE)
+# One person's finances (test 4): what a named person borrowed, owes or declared.
+_PRIVATE_FINANCE = re.compile(_B + r"(?:ông|bà|anh|chị|vợ|chồng)" + _E + r"[^,;]{0,40}?" + _B
+                              + r"(?<!được )(?<!cho )(?:vay|mượn|nợ|kê khai|khai(?! nhận| báo))" + _E
+                              + r"(?:\s+(?:trị giá|giá trị|thêm|khoảng|gần|hơn|trên|tổng cộng))*\s*$", re.IGNORECASE)
 # A goal value cited in brackets after the goal: "vượt kế hoạch (18%)".
 _CITED_GOAL = re.compile(_B + r"(?:kế hoạch|chỉ tiêu|(?<!diệt )(?<!chặn )(?<!trúng )(?<!kích )mục tiêu)\s*\(?\s*$",
                          re.IGNORECASE)
@@ -529,9 +565,13 @@ def _cues(sentence: str, ss: int, pub_year: int | None) -> list[tuple[int, int, 
         word = m.group(0).lstrip(" \t\"“'‘(").lower()
         if word.startswith("khi") and (_REALIS_PAST.search(sentence) or not _DEONTIC.search(sentence)):
             continue                  # "Khi chuyển đến đây, bà đã phát hiện …": a past event, not a rule
+        if word.startswith("cứ") and _RATE.match(sentence, m.end()):
+            continue                  # "cứ 3 hộ thoát nghèo, có một hộ tái nghèo": a measured rate
         if word.startswith("nếu") and _REALIS_CONSEQUENT.match(sentence, m.end()):
             continue                  # "nếu ngày mùng 1 đạt 4.000 lượt thì ngày mùng 5 đã tăng …": a contrast
         found.append((ss + m.start(), ss + m.end(), "hypo"))
+    found += [(ss + m.start(), ss + m.end(), "say") for m in _SAY.finditer(sentence)
+              if m.start() and not _TARGET_CUE.search(sentence, _clause_break(sentence, 0, m.start()), m.start())]
     wide = [(a, b) for a, b, kind in found if kind in ("rule", "hypo")]
     return sorted(c for c in found if not any(a <= c[0] and c[1] <= b and (a, b) != c[:2] for a, b in wide))
 
@@ -596,16 +636,29 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
             and not (before and before[-1][2] == "rule"):
         return "target"                           # not "sang năm 2018 …, nếu mua 1 chiếc xe 600 triệu đồng",
                                                   # nor "đến năm 2020 mức học phí sẽ là 1,2 triệu đồng/tháng"
-    nearest, frame, weak_goal = None, False, False
+    if _GOAL_VALUE.search(left) and not _GOAL_REFERRED.search(left):
+        return "target"                           # "Nếu không đạt được mục tiêu 6,7%": the goal's own value
+    clause_at = _clause_break(text, ss, figure.start)
+    if _PROPOSAL_START.match(text, clause_at, figure.start) and _WILL_AFTER.match(text, figure.end):
+        return "target"                           # "Tăng tín dụng thêm 2% sẽ không gây lạm phát": a proposal
+    nearest, frame, weak_goal, goal_end = None, False, False, None
     for a, b, kind in cues:
         if b > figure.start:
             break
         if text.rfind("(", ss, a) > text.rfind(")", ss, a) and text.find(")", b, figure.start) >= 0:
             continue                              # "(vượt 1,43% so với mục tiêu … đề ra); còn 257 xã"
+        if kind == "say":
+            nearest, weak_goal = None, False      # "…, đại biểu X cho rằng …": the speaker's own statement
+            continue
+        if kind == "rule" and nearest == "target" and goal_end is not None and text[a:b].lower() == "có thể" \
+                and not re.search(r"[,;:]", text[goal_end:a]):
+            continue                              # "đến năm 2020 có thể nâng … lên 1,4 triệu": a forecast
         if kind in ("rule", "hypo"):
             if ";" in text[b:figure.start]:
                 continue                          # a rule or hypothetical reaches to the next ";"
             if kind == "hypo":
+                if _forecast_consequent(text, b, figure.start, pub_year):
+                    continue                      # "nếu làm tốt thì đến năm 2020 có thể nâng … lên 1,4 triệu"
                 return "other"
             kind = "other"
         if kind == "weak":
@@ -614,7 +667,7 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
                 continue
             kind, weak_goal = "target", True
         elif kind == "target":
-            weak_goal = False
+            weak_goal, goal_end = False, (b if _YEARLIKE.search(text, a, b) else None)
         if kind == "reach":
             kind = "target" if nearest in ("target", "plan") else "other" if nearest == "other" else "achieved"
         if kind == "frame":
@@ -629,6 +682,8 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
         return "target"                           # "phấn đấu có 75% chi bộ", "vượt kế hoạch (18%)"
     if nearest == "other":
         return "other"                            # "quy định kiểm tra … 1.000 cán bộ", "thiết kế 80 km/h"
+    if _THRESHOLD.search(figure.text) and _is_category(text, clause_at, figure.start):
+        return "other"                            # "không có các khoản nợ từ 50 triệu đồng trở lên"
     divided = [m for m in _DIVIDED.finditer(text, ss, figure.start)]
     if divided and _in_divided_clause(text, divided[-1].end(), figure.start):
         return "other"                            # "chia thành 4 cụm, mỗi cụm có 1 lô"
@@ -641,6 +696,25 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
                                                                       figure.start):
         return "other"                            # "sẽ thực hiện dự án … rộng khoảng 4-5ha"
     return "achieved"
+
+
+def _forecast_consequent(text: str, pos: int, figure_start: int, pub_year: int | None) -> bool:
+    """Whether the consequent of the condition before ``pos`` sets a coming deadline before the figure: a
+    forecast (eval/README.md, test 2), "nếu làm tốt thì đến năm 2020 có thể nâng … lên 1,4 triệu doanh nghiệp".
+
+    >>> s = "nếu làm tốt thì đến năm 2020 có thể có 1 triệu doanh nghiệp"
+    >>> _forecast_consequent(s, 3, s.index("1 triệu"), 2017), _forecast_consequent(s, 3, s.index("1 triệu"), 2021)
+    (True, False)
+    """
+    m = _THEN_DEADLINE.search(text, pos, figure_start)
+    return bool(m and pub_year and int(m.group(1)) > pub_year and not re.search(r"[;]", text[m.end():figure_start]))
+
+
+def _is_category(text: str, clause_at: int, figure_start: int) -> bool:
+    """Whether the words right before ``figure_start`` name a category of things the bound defines ("các khoản
+    nợ", "những hộ có thu nhập"), not a frame of time or a result ("những năm qua", "các xã đã đạt")."""
+    m = _CATEGORY_BEFORE.search(text, clause_at, figure_start)
+    return bool(m and not _ACHIEVED_CUE.search(m.group(0)) and not _FRAME.search(m.group(0)))
 
 
 def _is_descriptive(text: str, ss: int, figure: Figure, prev: Figure | None = None) -> bool:
@@ -661,6 +735,8 @@ def _is_descriptive(text: str, ss: int, figure: Figure, prev: Figure | None = No
         if _OUTCOME_BEFORE_ATTRIBUTE.search(text, max(ss, at - 25), at):
             return False                          # "giảm diện tích 50 ha", "tăng dân số 1,2%"
         word = attribute.group(0).lower()
+        if re.match(r"(?:cao|sâu|dày|đường kính)(?![\wđĐ])", word) and figure.unit not in _LENGTH_UNITS:
+            return False                          # "cao 80cm" is a size, "cao hơn 4%" is not
         if word.startswith("nắm") and not (figure.unit in ("cổ phiếu", "cổ phần")
                                           or _SHARES_AFTER.match(text, figure.end)):
             return False                          # "nắm 52 ghế": seats won, not a holding
@@ -669,13 +745,17 @@ def _is_descriptive(text: str, ss: int, figure: Figure, prev: Figure | None = No
         clause = _clause_break(text, ss, at)
         if "trị" in word and "trở" not in figure.text and (
                 _VALUE_EVENT.search(text, clause, at) or prev is not None and prev.unit not in _MONEY_UNITS | {"%"}
-                and prev.end <= at and at - prev.end <= 40 and not re.search(r"[;.:]", text[prev.end:at])):
-            return False                          # "tặng 1.000 suất quà, trị giá …", "8kg vàng trị giá …"
+                and prev.end <= at and at - prev.end <= 40 and not re.search(r"[;.:]", text[prev.end:at])
+                and not _is_descriptive(text, ss, prev)):
+            return False                          # "tặng 1.000 suất quà, trị giá …", "8kg vàng trị giá …"; not the
+                                                  # value of a holding or a flat ("nắm 1,7 triệu cổ phiếu, có giá trị …")
         if "diện tích" in word and not re.search(r"(?:có|với)(?: tổng)?\s*$", text[max(ss, at - 12):at]) \
                 and _AREA_ACTIVITY.search(text, max(ss, text.rfind(";", ss, at) + 1), at):
             return False                          # "trồng rau … trên diện tích 150 ha"
         return True
     unit, after = figure.unit or "", text[figure.end:figure.end + 60]
+    if unit in _MONEY_UNITS and _PRIVATE_FINANCE.search(text, _clause_break(text, ss, figure.start), figure.start):
+        return True                               # "ông Q. nói đã vay 20 tỉ đồng", "bà khai trị giá 2,5 tỉ đồng"
     if unit in _RESIDENT_UNITS and _PLACE_HAS_BEFORE.search(left) and _CLAUSE_END.match(after) \
             and not _NUMBER_OF.search(text, _clause_break(text, ss, figure.start), figure.start):
         return True                               # "mỗi xã chỉ có 5.000 – 7.000 người, …"
@@ -821,8 +901,9 @@ def _numberless(text: str, ss: int, se: int, figures: list[Figure], in_sentence:
             end -= 1
         if any(figures[i].start < end and m_start < figures[i].end for i in in_sentence):
             continue
-        if any(t.start < end and m_start < t.end for t in out):
-            continue
+        if any(t.start < end and m_start < t.end for t in out) or \
+                _GOAL_REFERRED.search(text, max(ss, m_start - 30), m_start + 9):
+            continue                              # "củng cố niềm tin vào mục tiêu tăng trưởng … năm 2017"
         own = [t for t in with_figures if t.end > m_start and ";" not in text[end:t.start]][:1]
         if own:
             t = own[0]

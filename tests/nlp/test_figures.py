@@ -378,3 +378,25 @@ def test_counted_nouns_found_in_the_random_batch(sentence, expected):
 ])
 def test_counts_titles_ranks_and_names(sentence, expected):
     assert [(f.text, f.value, f.unit) for f in figs(sentence)] == expected
+
+
+# Learnt from the old held-out set (extractor 0.2.5): metric units glued to the number, bare ratios whose noun
+# was named before them, "cung cấp N" (a verb, not "cấp N" a level), "N năm YYYY" (no duration unless a list or
+# span of years follows), growth rates written without "%", month/year dates in brackets.
+@pytest.mark.parametrize("sentence, expected", [
+    ("Xã đã nạo vét 1.500m3 bùn thải.", [("1.500m3", 1500, None, "m3")]),
+    ("Mỗi căn hộ rộng từ 35 - 60m2.", [("từ 35 - 60m2", 35, 60, "m2")]),
+    ("Tuyến mương dài 850m đã được bê tông hóa.", [("850m", 850, None, "m")]),
+    ("Ống cống có đường kính 40cm.", [("40cm", 40, None, "cm")]),
+    ("Với số phiếu tán thành 45/47, ông được bầu làm Chủ tịch.", [("45/47", 45, None, "phiếu")]),
+    ("Số xã đạt chuẩn nông thôn mới là 12/15.", [("12/15", 12, None, "xã")]),
+    ("Cổng thông tin cung cấp 250 dịch vụ công trực tuyến.", [("250 dịch vụ", 250, None, "dịch vụ")]),
+    ("Đại hội lần thứ VII (6/1991) thông qua Cương lĩnh.", []),
+    ("Từ 5/2016 đến nay, phường tiếp 30 lượt công dân.", [("30 lượt", 30, None, "lượt")]),
+    ("Tỉnh giữ mục tiêu tăng trưởng GRDP 8,5 năm 2018.", [("8,5", 8.5, None, "%")]),
+    ("Hà Nội đăng cai SEA Games 22 năm 2003.", []),
+    ("Công ty có lãi liên tục trong 2 năm 2015 và 2016.", [("2 năm", 2, None, "năm")]),
+    ("Lợi nhuận quý IV tăng 12% năm trước.", [("12%", 12, None, "%")]),
+])
+def test_glued_metric_units_ratios_and_year_traps(sentence, expected):
+    assert [(f.text, f.value, f.value_max, f.unit) for f in figs(sentence)] == expected

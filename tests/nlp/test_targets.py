@@ -489,3 +489,60 @@ def test_capital_headings_are_not_cues(sentence, kinds, n_targets):
 def test_goals_stated_by_the_structure_of_a_plan(text, expected):
     _, targets = run(text, published="2017-06-01")
     assert [(t.text, t.deadline_year) for t in targets if t.value is None] == expected
+
+
+# Learnt from the old held-out set (extractor 0.2.5), eval/README.md tests 1-5; synthetic wording.
+@pytest.mark.parametrize("sentence, kinds", [
+    # a rate "cứ N X (thì) có một Y" is a measured statistic (test 5), not a generic conditional
+    ("Cứ khoảng 300 hộ dân có một vụ tranh chấp đất đai.", ["achieved"]),
+    ("Trung bình cứ 4 đảng viên mới, có một người là đoàn viên ưu tú.", ["achieved"]),
+    ("Cứ hơn 2.000 công nhân thì có một người bị tai nạn lao động.", ["achieved"]),
+    ("Cứ gửi đi 30 thư mời, ban tổ chức sẽ nhận 5 thư hồi âm.", ["other", "other"]),
+    # a verb of saying with its speaker: a goal cue before it does not reach what the speaker reports
+    ("Tỉnh quyết tâm hoàn thành kế hoạch năm, ông Trần Văn Bình cho biết tỷ lệ hộ nghèo hiện ở mức 4,2%.",
+     ["achieved"]),
+    ("Ủng hộ quyết tâm của huyện, đại biểu Lê An nhận định thu ngân sách quý I mới tăng 18%.", ["achieved"]),
+    ("Ông Bình cho biết, tỉnh phấn đấu kết nạp 300 đảng viên.", ["target"]),
+    # the value of a named goal is a target in any mood (test 2 before test 3)
+    ("Nếu không đạt chỉ tiêu 95% thì tỉnh khó về đích.", ["target"]),
+    ("Trong trường hợp không hoàn thành mục tiêu thu ngân sách 1.200 tỷ đồng, huyện phải báo cáo.", ["target"]),
+    ("Kể cả khi đạt mục tiêu 7%, huyện vẫn chưa bắt kịp bình quân cả nước.", ["target"]),
+    # scenarios and suppositions are other (test 3)
+    ("Ngay cả trong kịch bản xấu, lạm phát chỉ tăng khoảng 3%.", ["other"]),
+    ("Kể cả khi lượng khách tăng 20%, khách sạn vẫn đủ phòng.", ["other"]),
+    ("Giả định giá dầu giảm 10%, thu ngân sách sẽ hụt 5.000 tỷ đồng.", ["other", "other"]),
+    # ... unless the consequent sets a coming deadline: a forecast (test 2)
+    ("Nếu triển khai tốt thì đến năm 2025 có thể nâng tỷ lệ che phủ rừng lên 45%.", ["target"]),
+    ("Nếu làm không tốt thì đạt 1 triệu doanh nghiệp cũng là khó.", ["other"]),
+    # a proposal: a clause opened by a bare verb of change, with a future predicate
+    ("Giảm thêm 5% biên chế sẽ giúp tiết kiệm chi thường xuyên.", ["target"]),
+    ("Nâng mức hỗ trợ thêm 200.000 đồng sẽ không vượt khả năng ngân sách.", ["target"]),
+    ("Tăng 5% so với năm trước, thu ngân sách đạt 900 tỷ đồng.", ["achieved", "achieved"]),
+    # holdings, declared values and private loans of a person; thresholds of a category (tests 3 and 4)
+    ("Ông Hùng sở hữu 50.000 cổ phần, có giá trị khoảng 3 tỷ đồng.", ["other", "other"]),
+    ("Căn nhà rộng 120 m2 ở quận 3 mà bà Lan khai trị giá 4 tỷ đồng.", ["other", "other"]),
+    ("Ông Tâm cho biết đã vay 5 tỷ đồng của người thân để xây nhà.", ["other"]),
+    ("Gia đình anh Sơn được vay 30 triệu đồng từ Ngân hàng Chính sách xã hội.", ["achieved"]),
+    ("Bản kê khai cho thấy ông không có các khoản nợ từ 100 triệu đồng trở lên.", ["other"]),
+    ("Tỉnh ưu đãi những dự án có vốn từ 500 tỷ đồng trở lên.", ["other"]),
+    ("Năm qua, xã có 120 hộ có thu nhập từ 100 triệu đồng trở lên.", ["achieved", "achieved"]),
+    # sizes of objects; a rise is an outcome
+    ("Cây cột cao 12m, đường kính 60cm.", ["other", "other"]),
+    ("Nước sông dâng cao 1,5m so với hôm qua.", ["achieved"]),
+    # parts of a text (test 1)
+    ("Báo cáo nêu các giải pháp với 8 mục cụ thể.", ["other"]),
+    ("Bản hướng dẫn có 3 phụ lục kèm theo.", ["other"]),
+])
+def test_kinds_learnt_from_the_old_heldout_set(sentence, kinds):
+    figures, _ = run(sentence)
+    assert [f.kind for f in figures] == kinds
+
+
+@pytest.mark.parametrize("sentence, n_targets", [
+    ("Kết quả này củng cố niềm tin vào mục tiêu tăng trưởng của tỉnh năm 2018.", 0),
+    ("Tình hình thế giới có thể ảnh hưởng đến mục tiêu xuất khẩu năm 2018.", 0),
+    ("Tỉnh phấn đấu hoàn thành mục tiêu xây dựng nông thôn mới vào năm 2018.", 1),
+])
+def test_a_goal_only_referred_to_is_no_target(sentence, n_targets):
+    _, found = run(sentence)
+    assert len(found) == n_targets
