@@ -21,12 +21,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 SAMPLE_EVERY = 0.2      # seconds between RSS samples
+
+from corpus.commands.bench import PeakRSS  # noqa: E402  (one sampler for `bench` and this script)
 
 
 def bulk_path() -> Path:
@@ -48,50 +50,11 @@ def write_first(src: Path, n: int, dest: Path) -> int:
     return count
 
 
-class PeakRSS(threading.Thread):
-    """Samples RSS of one process (main) and of its process tree until stopped; peaks in bytes."""
-
-    def __init__(self, pid: int, every: float = SAMPLE_EVERY):
-        super().__init__(daemon=True)
-        self.pid, self.every = pid, every
-        self.main = self.tree = 0
-        self.main_at = 0.0          # seconds after start of the main process peak
-        self._t0 = time.perf_counter()
-        self._done = threading.Event()
-
-    def run(self) -> None:
-        import psutil
-
-        try:
-            root = psutil.Process(self.pid)
-        except psutil.Error:
-            return
-        while not self._done.is_set():
-            try:
-                main = root.memory_info().rss
-                tree = main
-                for child in root.children(recursive=True):
-                    try:
-                        tree += child.memory_info().rss
-                    except psutil.Error:
-                        pass
-            except psutil.Error:
-                return
-            if main > self.main:
-                self.main, self.main_at = main, time.perf_counter() - self._t0
-            self.tree = max(self.tree, tree)
-            self._done.wait(self.every)
-
-    def stop(self) -> None:
-        self._done.set()
-        self.join(5)
-
-
 def measure(cmd: list[str], env: dict) -> dict:
     """Run ``cmd``; wall seconds, peak RSS (MB) of the main process and of the process tree."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
-    sampler = PeakRSS(proc.pid)
+    sampler = PeakRSS(proc.pid, every=SAMPLE_EVERY)
     sampler.start()
     out, err = proc.communicate()
     wall = time.perf_counter() - t0

@@ -70,14 +70,18 @@ def sample_texts(n: int) -> tuple[str, list[dict]]:
 # -- measuring a child process: wall time and peak summed RSS of its process tree -------------
 
 
-class _PeakMemory(threading.Thread):
-    """Samples the summed RSS of a process and its children until stopped."""
+class PeakRSS(threading.Thread):
+    """Samples RSS of one process (main) and of its process tree until stopped; peaks in bytes."""
 
-    def __init__(self, pid: int):
+    def __init__(self, pid: int, every: float = SAMPLE_EVERY):
         super().__init__(daemon=True)
-        self.pid, self.peak, self._done = pid, 0, threading.Event()
+        self.pid, self.every = pid, every
+        self.main = self.tree = 0
+        self.main_at = 0.0          # seconds after start of the main process peak
+        self._t0 = time.perf_counter()
+        self._done = threading.Event()
 
-    def run(self):
+    def run(self) -> None:
         import psutil
 
         try:
@@ -86,33 +90,35 @@ class _PeakMemory(threading.Thread):
             return
         while not self._done.is_set():
             try:
-                procs = [root] + root.children(recursive=True)
-                total = 0
-                for p in procs:
+                main = root.memory_info().rss
+                tree = main
+                for child in root.children(recursive=True):
                     try:
-                        total += p.memory_info().rss
+                        tree += child.memory_info().rss
                     except psutil.Error:
                         pass
-                self.peak = max(self.peak, total)
             except psutil.Error:
                 return
-            self._done.wait(SAMPLE_EVERY)
+            if main > self.main:
+                self.main, self.main_at = main, time.perf_counter() - self._t0
+            self.tree = max(self.tree, tree)
+            self._done.wait(self.every)
 
-    def stop(self) -> float:
+    def stop(self) -> None:
         self._done.set()
         self.join(5)
-        return self.peak / 2**20
 
 
 def _measure(cmd: list[str]) -> tuple[float, float, str]:
     """Run ``cmd``; (seconds, peak MB of its process tree, stdout). A failure is a UserError."""
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
-    sampler = _PeakMemory(proc.pid)
+    sampler = PeakRSS(proc.pid)
     sampler.start()
     out, err = proc.communicate()
     seconds = time.perf_counter() - t0
-    peak = sampler.stop()
+    sampler.stop()
+    peak = sampler.tree / 2**20
     if proc.returncode:
         last = (err.strip().splitlines() or ["?"])[-1]
         raise UserError(f"benchmark step {' '.join(cmd[3:6])} failed: {last}")
