@@ -2,7 +2,7 @@
 
 - ``ingest_spool(data_dir)``: ``DATA/spool/*.jsonl`` (one ``Article`` per line,
   written by crawler processes) and ``DATA/crawl/runs/*.json``; a spool file
-  moves to ``DATA/spool/done/`` only after its articles are committed.
+  goes to ``DATA/spool/done/`` (gzipped) only after its articles are committed.
 - ``import_paths(paths, ...)``: ``.txt`` files (line 1 is the title), folders
   of them, ``.jsonl``/``.jsonl.gz`` collections (id, title, text[, url,
   published, province]); streamed in batches of ``BATCH`` articles with one
@@ -157,10 +157,21 @@ def _load_runs(store: Store, data_dir: Path) -> int:
     return len(rows)
 
 
+def _archive_spool_file(path: Path, done: Path) -> None:
+    """Keep an ingested spool file gzipped in ``done/`` (a plain copy of stored articles; the WARC archive
+    is the raw record). A kill in between leaves the file in the spool, ingested again idempotently."""
+    done.mkdir(exist_ok=True)
+    tmp = done / f".{path.name}.gz.tmp"
+    with open(path, "rb") as src, gzip.open(tmp, "wb", compresslevel=6) as dst:
+        shutil.copyfileobj(src, dst)
+    os.replace(tmp, done / f"{path.name}.gz")
+    path.unlink()
+
+
 def ingest_spool(data_dir=None, store: Store | None = None) -> dict:
     """Upsert spooled crawler articles and crawl-run records into the store.
 
-    Each spool file is committed, then moved to ``DATA/spool/done/``; files
+    Each spool file is committed, then kept gzipped in ``DATA/spool/done/``; files
     whose writer process still runs are left for the next call.
 
     >>> ingest_spool("data")                                  # doctest: +SKIP
@@ -189,9 +200,7 @@ def ingest_spool(data_dir=None, store: Store | None = None) -> dict:
                         _add(counts, store.upsert_articles(batch))
                         batch = []
                 _add(counts, store.upsert_articles(batch))
-            done = spool / "done"
-            done.mkdir(exist_ok=True)
-            shutil.move(str(path), str(done / path.name))
+            _archive_spool_file(path, spool / "done")
             counts["files"] += 1
         with store.transaction():
             counts["runs"] = _load_runs(store, data_dir)

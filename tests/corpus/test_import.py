@@ -117,7 +117,9 @@ def test_spool_ingest_skips_a_cut_last_line_and_moves_files_after_commit(tmp_pat
                                            + _spool_line("a2", NFC_TEXT) + cut, encoding="utf-8")
     counts = ingest_spool(tmp_path)
     assert (counts["new"], counts["files"], counts["runs"]) == (2, 1, 1)
-    assert not list(spool.glob("*.jsonl")) and (spool / "done" / "r1-999999.jsonl").exists()
+    assert not list(spool.glob("*.jsonl"))
+    with gzip.open(spool / "done" / "r1-999999.jsonl.gz", "rt", encoding="utf-8") as f:   # kept, compressed
+        assert f.read().startswith(_spool_line("a1", "Chi bộ có 25 đảng viên."))
     assert [r[0] for r in _rows(tmp_path)] == ["a1", "a2"]
     assert _rows(tmp_path, "select run_id, sites, pages, errors from crawl_runs") == \
         [("r1", "lso", 3, '{"timeout": 1}')]
