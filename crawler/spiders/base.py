@@ -207,11 +207,12 @@ class ArticleSpiderMixin:
                 state.touch(response.url)
             return
         ctype = content_type(response)
+        moved = response.meta.get("redirect_urls", [])   # the listing's URL, when the page redirected
         if not is_html(response, ctype):
-            self.fail("not_html", response.url, ctype)
+            self.fail("not_html", response.url, ctype, aliases=moved)
             return
         if not response.body.strip():
-            self.fail("empty_page", response.url)
+            self.fail("empty_page", response.url, aliases=moved)
             return
         try:
             html = response.text
@@ -220,16 +221,17 @@ class ArticleSpiderMixin:
         except (ImportError, SyntaxError, NameError):
             raise
         except Exception as e:  # malformed markup must not stop the crawl
-            self.fail("malformed_html", response.url, f"{type(e).__name__}: {e}")
+            self.fail("malformed_html", response.url, f"{type(e).__name__}: {e}", aliases=moved)
             return
         if not got.get("is_article", bool(got.get("body"))):
-            self.fail("not_article", response.url, got.get("reason") or "")
+            self.fail("not_article", response.url, got.get("reason") or "", aliases=moved)
             return
         yield from self.make_article(response, site, got, sel)
 
     def make_article(self, response, site: dict | None, got: dict, sel: dict):
         if not (got.get("body") or "").strip():
-            self.fail("empty_body", response.url, kind=response.meta.get("kind", "page"))
+            self.fail("empty_body", response.url, kind=response.meta.get("kind", "page"),
+                      aliases=response.meta.get("redirect_urls", []))
             return
         raw_ref = self.session.archive.write_response(
             response.url, response.status,
