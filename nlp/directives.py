@@ -223,6 +223,14 @@ _PLENUM = re.compile(
     rf"|{_CENTRAL}\s*(?:(?:(?i:lần\s+)?thứ\s+)(?P<o2>{_ORD})|(?P<o3>\d{{1,2}})(?!\d)))"
     rf"(?:{_TERM})?"
 )
+# a further plenum coordinated after one: "Nghị quyết Trung ương 4 và Trung ương 5 khóa XII",
+# "Nghị quyết Hội nghị Trung ương 5, Hội nghị Trung ương 6 (khóa XII)"; the type word is not repeated
+_PLENUM_MORE = re.compile(
+    r"\s*(?:,\s*(?:và\s+)?|và\s+|;\s*)(?:(?i:hội\s+nghị)\s+)?"
+    rf"(?:(?i:lần\s+thứ)\s+(?P<o1>{_ORD})\s+(?:của\s+)?{_CENTRAL}"
+    rf"|{_CENTRAL}\s*(?:(?:(?i:lần\s+)?thứ\s+)(?P<o2>{_ORD})|(?P<o3>\d{{1,2}})(?!\d)))"
+    rf"(?:{_TERM})?"
+)
 _CONGRESS_NATIONAL = re.compile(
     r"(?<![\w])(?P<tw>(?i:nghị\s+quyết))\s+(?:của\s+)?(?i:đại\s+hội)\s+(?:(?i:đại\s+biểu)\s+)?"
     r"(?:(?:(?i:toàn\s+quốc)|Đảng(?:\s+toàn\s+quốc)?)\s+)?(?:(?i:lần\s+thứ)\s+)?"
@@ -692,20 +700,37 @@ def _short(text: str, published: str | None, article: _Article):
 
 def _plenum(text: str, published: str | None, article: _Article):
     for m in _PLENUM.finditer(text):
-        plenum = _ordinal(m["o1"] or m["o2"] or m["o3"])
-        if plenum is None or not 1 <= plenum <= 20:
-            continue
-        kind = "ket_luan" if m["tw"].lower().startswith(("k", "kl")) else "nghi_quyet"
-        term = _term_value(m["term"])
-        explicit = term is not None
-        end = m.end() if term else (m.start("term_all") if m["term_all"] is not None else m.end())
-        if term is None:
-            term = gazetteer.infer_term(published, plenum)
-        d = Directive(start=m.start(), end=end, text=text[m.start():end], kind=kind, issuer="Ban Chấp hành Trung ương",
-                      level="central", plenum=plenum, term=term)
-        _plenum_id(d)
-        more = tuple(t for t in (_term_value(r) for r in re.findall(_ROMAN, m["terms_more"] or "")) if t and t != term)
-        yield _Candidate(m.start(), end, 2, d, term_inferred=not explicit, more_terms=more)
+        items = [m]
+        while (more := _PLENUM_MORE.match(text, items[-1].end())) is not None:
+            items.append(more)  # "Nghị quyết Trung ương 4 và Trung ương 5 khóa XII"
+        # a term written after the last item of the list covers the items before it
+        shared = next((_term_value(i["term"]) for i in reversed(items) if _term_value(i["term"])), None)
+        for i, item in enumerate(items):
+            start = item.start() if i == 0 else _PLENUM_MORE_HEAD.match(text, item.start()).end()
+            yield from _plenum_item(text, published, m, item, start, shared if len(items) > 1 else None)
+
+
+# separator before a further plenum item: ", ", " và ", "; "
+_PLENUM_MORE_HEAD = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+|;\s*)")
+
+
+def _plenum_item(text, published, head, m, start, shared):
+    plenum = _ordinal(m["o1"] or m["o2"] or m["o3"])
+    if plenum is None or not 1 <= plenum <= 20:
+        return
+    kind = "ket_luan" if head["tw"].lower().startswith(("k", "kl")) else "nghi_quyet"
+    term = _term_value(m["term"])
+    explicit = term is not None
+    end = m.end() if term else (m.start("term_all") if m["term_all"] is not None else m.end())
+    if term is None and shared is not None:
+        term, explicit = shared, True
+    if term is None:
+        term = gazetteer.infer_term(published, plenum)
+    d = Directive(start=start, end=end, text=text[start:end], kind=kind, issuer="Ban Chấp hành Trung ương",
+                  level="central", plenum=plenum, term=term)
+    _plenum_id(d)
+    more = tuple(t for t in (_term_value(r) for r in re.findall(_ROMAN, m["terms_more"] or "")) if t and t != term)
+    yield _Candidate(start, end, 2, d, term_inferred=not explicit, more_terms=more)
 
 
 def _plenum_id(d: Directive) -> None:

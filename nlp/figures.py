@@ -70,7 +70,7 @@ _LEFT_TRAP = re.compile(r"(?:^|[^\wđĐ])(?:" + "|".join([
     r"nghị định", r"thông tư", r"công văn", r"(?-i:Luật)", r"tờ trình", r"đề án", r"chương trình", r"báo cáo",
     r"thông tri", r"quy chế", r"văn bản", r"huy hiệu", r"hạng", r"giải", r"top", r"vòng", r"bảng", r"trận",
     r"(?<!cung )(?<!được )(?<!đã )(?<!sẽ )cấp", r"độ", r"level", r"phiên bản", r"ngày", r"tháng", r"năm", r"quý", r"tuần thứ", r"mùa",
-    r"(?<!tổng )(?<!Tổng )số",
+    r"(?<!tổng )(?<!Tổng )(?<!trong )(?<!Trong )số",                       # not "trong số 13 chỉ tiêu" (among)
 ]) + r")\s*(?:số\s*)?[:.]?\s*$", re.IGNORECASE)
 
 _NUM = re.compile(r"(?<![\wđĐ.,/:+\-–])(" + DIGITS + r")(?!\d)")
@@ -117,7 +117,7 @@ _OFFICE_NOUN = re.compile(
     r"Ủy viên|Uỷ viên|(?:Xứ|Tỉnh|Thành|Huyện|Quận|Thị|Khu|Liên khu|Đảng|Đoàn|Quân|Trung ương) (?:ủy|uỷ) viên|"
     r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng|Đoàn|Quân) (?:ủy|uỷ)|"
     # titles of office ("1 Phó Giám đốc", "3 Phó Chủ tịch") and state honours ("1.474 Mẹ Việt Nam anh hùng")
-    r"(?:Phó |Tổng )?(?:Giám đốc|Chủ tịch|Bí thư|Chánh án|Chánh văn phòng|Chánh thanh tra|Viện trưởng|Cục trưởng|"
+    r"(?:Phó |Tổng )?(?:Giám đốc|Chủ tịch|Bí thư|(?<=Phó )(?:giám đốc|chủ tịch|bí thư)|Chánh án|Chánh văn phòng|Chánh thanh tra|Viện trưởng|Cục trưởng|"
     r"Vụ trưởng|Trưởng (?:ban|phòng|đoàn|khoa))|(?:Bà )?[Mm]ẹ Việt Nam [Aa]nh hùng|Anh hùng (?:[Ll]ực lượng vũ trang|"
     r"[Ll]ao động)(?: nhân dân)?|(?:Nghệ sĩ|Nhà giáo|Thầy thuốc|Nghệ nhân) (?:[Nn]hân dân|[Ưư]u tú)|Chiến sĩ thi đua|"
     # documents counted by their capitalised type ("hai Thỏa thuận Đối tác chiến lược", "ba Hiệp định")
@@ -132,7 +132,13 @@ _PEOPLE_UNIT = re.compile(r"(?:người|viên|khách|cán bộ|đồng chí|đ�
                           r"doanh nghiệp|thương binh|cựu chiến binh|nghệ sĩ|vận động viên|em)(?![\wđĐ])", re.IGNORECASE)
 # Nouns the tagger reads as verbs after a number, in a count ("1.098 kiến nghị", "114 phiếu chất vấn").
 _COUNTED_NOUNS = re.compile(r"[ \t]*(biên chế|kiến nghị|đề nghị|đề xuất|khuyến nghị|sáng kiến|phiếu(?: chất vấn| bầu)?|"
-                            r"khiếu nại|tố cáo|phản ánh|chất vấn|thủ tục)(?![\wđĐ])")
+                            r"khiếu nại|tố cáo|phản ánh|chất vấn|thủ tục|"
+                            # document and body words also read as verbs: "82.074 quyết định xử phạt",
+                            # "1.875 kết luận", "242 tổ chức, 545 cá nhân", "750 công dân"
+                            r"quyết định|kết luận|tổ chức|công dân)(?![\wđĐ])")
+# Upper-case abbreviations of counted bodies or staff after a space: "39 DNNN", "14 DN", "5.500 HTX", "12 CBCC".
+_ABBREVIATED_NOUN = re.compile(r"[ \t]+(DNNN|DNNVV|DNTN|DN|HTX|THT|ĐBQH|CSGT|CBCNVC|CBCNV|CBCCVC|CBCC|CBNV|CBCS|CCVC|"
+                               r"CNVC|CNVLĐ|HSSV|ĐVTN)(?![\wđĐ])")
 # A metric unit glued to its number: "2.000m3", "45m2", "10km", "5cm".
 _METRIC = re.compile(r"(km|cm|mm|m)([23])?(?![\wđĐ²³])")
 # A number before "năm YYYY" counts no years: "đạt mục tiêu tăng trưởng GDP 6,7 năm 2017" ...
@@ -157,10 +163,15 @@ _RANK_CHANGE = re.compile(r"(?<![\wđĐ])(?:thứ hạng|hạng|bậc|vị trí|
                           r"(\d{1,3})\s+(?:lên|xuống)\s+(?:vị trí\s+|hạng\s+|thứ\s+)?(\d{1,3})(?!\d|[.,/]\d|\s*%|\s*(?:điểm|bậc|hạng)(?![\wđ]))",
                           re.IGNORECASE)
 # "một" is an article-like word, except as a bound: "không thanh tra quá một lần", "ít nhất một lần".
+# "mỗi giải 50 triệu đồng", "mỗi lớp 30 học viên": after "mỗi"/"từng" a trap word is what is counted per item
+_EACH_BEFORE = re.compile(r"(?:^|[^\wđĐ])(?:mỗi|từng)\s+[\wđĐ]+(?:\s+[\wđĐ]+)?\s*$", re.IGNORECASE)
+# "chỉ có một trường hợp bị kỷ luật": "only one" is a count, not an article
+_ONLY_BEFORE = re.compile(r"(?:^|[^\wđĐ])chỉ(?:\s+có)?\s*$", re.IGNORECASE)
+_VAGUE_AFTER_ONE = re.compile(r"\s+(?:số|vài|chút|ít|phần|cách|lúc|khi|người\s+(?:mà|đã))(?![\wđĐ])")
 _BOUND_BEFORE = re.compile(r"(?:^|[^\wđĐ])(?:quá|tối đa|ít nhất|tối thiểu)\s*$", re.IGNORECASE)
 # A bare count whose share follows in brackets: "trong 1.100 kiến nghị, đã xử lý được 850 (77,5%)".
 _SHARE_IN_BRACKETS = re.compile(r"\s*\(\s*(?:" + DIGITS + r")\s*%\s*\)")
-_HAS_DIGIT_OR_WORD = re.compile(r"\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|hàng|vài|một nửa)\b", re.IGNORECASE)
+_HAS_DIGIT_OR_WORD = re.compile(r"\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|hàng|vài|một nửa|chỉ(?:\s+có)?\s+một)\b", re.IGNORECASE)
 
 
 def extract_figures(text: str, published: str | None = None, directives: Iterable = ()) -> list[Figure]:
@@ -199,6 +210,7 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
         if _overlaps(s, e, blocked) or _overlaps(s, e, taken):
             continue
         if _LEFT_TRAP.search(text, max(ss, s - 24), s) and not _PERCENT.match(text, e, se) \
+                and not _EACH_BEFORE.search(text, max(ss, s - 24), s) \
                 and not _CAPACITY.match(text, e, se) \
                 and not (_RANK_ORDINAL.search(text, max(ss, s - 8), s) and _RATIO.match(text, e, se)
                          and (parse_number(_RATIO.match(text, e, se).group(1)) or 0) >= 10):
@@ -257,7 +269,8 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
             if run in ("Mười", "tư") or _ORDINAL_BEFORE.search(text, max(ss, s - 6), s) or run.lower() == "mười" and (
                     _MONTH_BEFORE.search(text, max(ss, s - 8), s) or (match_unit(text, e) or ("",))[0] in _TIME_UNITS):
                 continue                         # "Đỗ Mười", "Đồng Tháp Mười": a name
-            if run in ("một", "Một") and not _BOUND_BEFORE.search(text, max(ss, s - 12), s):
+            if run in ("một", "Một") and not _BOUND_BEFORE.search(text, max(ss, s - 12), s) and not (
+                    _ONLY_BEFORE.search(text, max(ss, s - 10), s) and not _VAGUE_AFTER_ONE.match(text, e)):
                 continue                         # "một tổ chức": an article, but "quá một lần" a bound
             if run in ("năm", "Năm") and (_YEAR_WORD_BEFORE.search(text, max(ss, s - 8), s)
                                          or (match_unit(text, e) or ("",))[0] in _TIME_UNITS):
@@ -358,7 +371,7 @@ def _named_unit(text: str, p: int) -> tuple[str, int] | None:
     """
     if _YEARLIKE.fullmatch(text[max(0, p - 4):p]):
         return None                              # "THPT quốc gia 2017 Thứ trưởng …", "Việt Nam 2035 khuyến nghị"
-    m = _OFFICE_NOUN.match(text, p) or _COUNTED_NOUNS.match(text, p)
+    m = _OFFICE_NOUN.match(text, p) or _COUNTED_NOUNS.match(text, p) or _ABBREVIATED_NOUN.match(text, p)
     if m and m.group(1) == "Bộ" and re.match(r"\s*[Ll]uật", text[m.end():]):
         return None                              # "Điều 202 Bộ luật hình sự": a code, not ministries
     return (m.group(1), m.end()) if m else None

@@ -237,6 +237,15 @@ _AFTER_VERB = re.compile(r"[^\W\d_]\s$")
 _DOCUMENT_UNITS = {"quyết định", "nghị quyết", "chỉ thị", "kết luận", "quy định", "văn bản", "văn kiện", "kế hoạch",
                    "đề án", "nghị định", "thông tư", "luật"}
 _ANAPHOR_AFTER = re.compile(r"\s*(?:[^\s,;.]+\s+){0,2}?(?:này|nói trên|kể trên|trên(?=\s*[,;.)]))" + _E, re.IGNORECASE)
+# Anaphoric re-counts of anything just named: "Ngoài 3 công chức trên, …", "Hai vụ án nêu trên tuy …".
+_NAMED_ABOVE_AFTER = re.compile(r"\s*(?:[^\s,;.]+\s+){0,2}?(?:nêu trên|nói trên|kể trên|trên(?=\s*[,;.)]))" + _E,
+                                re.IGNORECASE)
+# A limit set by a rule, when no goal scopes over it: "vay tín chấp tối đa 500 triệu đồng", "thỏa thuận được tối
+# thiểu 70%", "không quá 2 ngày" (eval/README.md test 3).
+_LIMIT = re.compile(r"(?:tối đa|tối thiểu|không quá|không vượt quá)\s", re.IGNORECASE)
+_LIMIT_BEFORE = re.compile(_B + r"(?:tối đa|tối thiểu|không quá|không vượt quá)\s*$", re.IGNORECASE)
+# An ownership share that names a category of firm: "DN 100% vốn nhà nước", "doanh nghiệp 100% vốn nước ngoài".
+_FIRM_BEFORE = re.compile(_B + r"(?:DNNN|DN|doanh nghiệp(?: nhà nước)?|công ty|tổng công ty|ngân hàng)\s*$", re.IGNORECASE)
 # ... unless reported met: "đạt và vượt 21/22 chỉ tiêu", "9 chỉ tiêu vượt kế hoạch".
 _PART_MET_BEFORE = re.compile(_B + r"(?:đạt|vượt|hoàn thành)(?: và vượt)?(?: được)?\s*$", re.IGNORECASE)
 _PART_MET_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:vượt|đạt)" + _E, re.IGNORECASE)
@@ -349,6 +358,11 @@ _PRIVATE_FINANCE = re.compile(_B + r"(?:ông|bà|anh|chị|vợ|chồng)" + _E +
 # A goal value cited in brackets after the goal: "vượt kế hoạch (18%)".
 _CITED_GOAL = re.compile(_B + r"(?:kế hoạch|chỉ tiêu|(?<!diệt )(?<!chặn )(?<!trúng )(?<!kích )mục tiêu)\s*\(?\s*$",
                          re.IGNORECASE)
+# A goal value cited in brackets after the document that set it: "thấp hơn theo Nghị quyết của Quốc hội (tăng
+# khoảng 10%)", "so với kế hoạch của HĐND tỉnh (8,5%)".
+_CITED_IN_BRACKETS = re.compile(_B + r"(?:nghị quyết|kế hoạch)(?:\s+(?:của\s+)?(?:Quốc hội|Chính phủ|HĐND|Hội đồng nhân dân"
+                                r"|Đại hội|Tỉnh ủy|Thành ủy)(?:\s+[^\W\d][^()\d]{0,30}?)?)?"
+                                r"\s*\(\s*(?:(?:tăng|giảm|đạt|là)\s+)?(?:(?:khoảng|trên|dưới|gần|hơn|từ)\s+)?$", re.IGNORECASE)
 # Figures that only compare or apportion the goal before them: "thực giảm 2.708 ha so với …", "chiếm 17,56%".
 _COMPARED_AFTER = re.compile(r"[^,;()]{0,12}?" + _B + r"so với" + _E, re.IGNORECASE)
 _SHARE_BEFORE = re.compile(_B + r"(?:chiếm|chiến)(?: khoảng| gần| hơn)?\s*$", re.IGNORECASE)
@@ -601,6 +615,10 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
     left = text[max(ss, figure.start - 30):figure.start]
     if (figure.unit or "").lower() in _DOCUMENT_UNITS and _ANAPHOR_AFTER.match(text, figure.end):
         return "other"                            # "tầm quan trọng của 2 quyết định này"
+    if _NAMED_ABOVE_AFTER.match(text, figure.end):
+        return "other"                            # "Ngoài 3 công chức trên", "Hai vụ án nêu trên"
+    if figure.unit == "%" and _FIRM_BEFORE.search(left) and _SHARES_AFTER.match(text, figure.end):
+        return "other"                            # "chuyển DN 100% vốn nhà nước thành công ty cổ phần"
     if _is_part_count(text, figure):
         met = _PART_MET_BEFORE.search(left) or _PART_MET_AFTER.match(text, figure.end)
         return "achieved" if met else "other"
@@ -678,10 +696,13 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
         return "achieved"                         # "từ 349 đầu mối xuống còn 268": the present count
     if (nearest != "target" or weak_goal) and _is_descriptive(text, ss, figure, prev):
         return "other"                            # "rộng 130 m2", "quy mô 500 giường bệnh", "74% dân số là …"
-    if nearest == "target" or _CITED_GOAL.search(left):
+    if nearest == "target" or _CITED_GOAL.search(left) or _CITED_IN_BRACKETS.search(
+            text, max(ss, figure.start - 80), figure.start):
         return "target"                           # "phấn đấu có 75% chi bộ", "vượt kế hoạch (18%)"
     if nearest == "other":
         return "other"                            # "quy định kiểm tra … 1.000 cán bộ", "thiết kế 80 km/h"
+    if _LIMIT.match(figure.text) or _LIMIT_BEFORE.search(left):
+        return "other"                            # "vay tín chấp tối đa 500 triệu đồng": a limit, not a result
     if _THRESHOLD.search(figure.text) and _is_category(text, clause_at, figure.start):
         return "other"                            # "không có các khoản nợ từ 50 triệu đồng trở lên"
     divided = [m for m in _DIVIDED.finditer(text, ss, figure.start)]

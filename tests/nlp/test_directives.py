@@ -530,3 +530,23 @@ def test_plenum_of_several_terms(sentence, ids):
     found = extract_directives(sentence, published="2017-06-01")
     assert [d.canonical_id for d in found] == ids
     assert all(sentence[d.start:d.end] == d.text for d in found)
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # several plenums coordinated after one type word; a term after the last covers them all
+    ("chi bộ học tập Nghị quyết Trung ương 4 và Trung ương 5 khóa XII trong tháng này", "2017-06-01",
+     [("Nghị quyết Trung ương 4", "04-NQ/TW"), ("Trung ương 5 khóa XII", "NQTW5-XII")]),
+    ("quán triệt Nghị quyết Hội nghị Trung ương 5, Hội nghị Trung ương 6 (khóa XII) cho đảng viên", "2017-11-01",
+     [("Nghị quyết Hội nghị Trung ương 5", "NQTW5-XII"), ("Hội nghị Trung ương 6 (khóa XII)", "NQTW6-XII")]),
+    ("sơ kết Nghị quyết Trung ương 4 khóa XI và Trung ương 4 khóa XII ở cơ sở", "2017-06-01",
+     [("Nghị quyết Trung ương 4 khóa XI", "12-NQ/TW"), ("Trung ương 4 khóa XII", "04-NQ/TW")]),
+    ("Kết luận Trung ương 4, Trung ương 7 khóa XII được phổ biến", "2018-06-01",
+     [("Kết luận Trung ương 4", "KLTW4-XII"), ("Trung ương 7 khóa XII", "KLTW7-XII")]),
+    # no number after the body: not a further plenum
+    ("thực hiện Nghị quyết Trung ương 4 và Trung ương Đoàn phát động phong trào", "2017-06-01",
+     [("Nghị quyết Trung ương 4", "04-NQ/TW")]),
+])
+def test_coordinated_plenums(sentence, published, expected):
+    found = extract_directives(sentence, published)
+    assert [(d.text, d.canonical_id) for d in found] == expected
+    assert all(sentence[d.start:d.end] == d.text for d in found)

@@ -400,3 +400,27 @@ def test_counts_titles_ranks_and_names(sentence, expected):
 ])
 def test_glued_metric_units_ratios_and_year_traps(sentence, expected):
     assert [(f.text, f.value, f.value_max, f.unit) for f in figs(sentence)] == expected
+
+
+# Learnt from random batch-22..25 (extractor 0.2.6): upper-case abbreviations counted after a number, document
+# and body words the tagger reads as verbs, "trong số N" (among, not a document number), "mỗi giải N triệu đồng"
+# (an amount per item after a trap word), "chỉ có một" (a real count), lower-case titles after "Phó".
+@pytest.mark.parametrize("sentence, expected", [
+    ("Tỉnh đã cổ phần hóa 4/25 DNNN và thoái vốn tại 7 DN.", [("4/25 DNNN", 4, "DNNN"), ("7 DN", 7, "DN")]),
+    ("Huyện giải thể 120 HTX ngừng hoạt động.", [("120 HTX", 120, "HTX")]),
+    ("Đoàn kiểm tra ban hành 3.012 quyết định xử phạt.", [("3.012 quyết định", 3012, "quyết định")]),
+    ("Thanh tra tỉnh đôn đốc thực hiện 418 kết luận thanh tra.", [("418 kết luận", 418, "kết luận")]),
+    ("Đã xử lý hành chính 35 tổ chức, 90 cá nhân.", [("35 tổ chức", 35, "tổ chức"), ("90 cá nhân", 90, "cá nhân")]),
+    ("Ủy ban đã tiếp 260 công dân đến khiếu nại.", [("260 công dân", 260, "công dân")]),
+    ("Trong số 21 chỉ tiêu có 19 chỉ tiêu đạt.", [("21 chỉ tiêu", 21, "chỉ tiêu"), ("19 chỉ tiêu", 19, "chỉ tiêu")]),
+    ("Ban tổ chức trao 3 giải Nhì (mỗi giải 20 triệu đồng).",
+     [("3 giải", 3, "giải"), ("20 triệu đồng", 20_000_000, "đồng")]),
+    ("Mỗi lớp 40 học viên được cấp chứng chỉ.", [("40 học viên", 40, "học viên")]),
+    ("Qua rà soát, chỉ có một trường hợp vi phạm.", [("một trường hợp", 1, "trường hợp")]),
+    ("Sở hiện có 4 Phó giám đốc.", [("4 Phó giám đốc", 4, "Phó giám đốc")]),
+    # still not counts: "chỉ một số" is vague, a prize number, "năm 2017 tổ chức"
+    ("Chỉ một số ít chi bộ chưa sinh hoạt đều.", []),
+    ("Năm 2017 tổ chức đại hội chi bộ.", []),
+])
+def test_abbreviations_document_words_and_per_item_amounts(sentence, expected):
+    assert [(f.text, f.value, f.unit) for f in figs(sentence)] == expected

@@ -546,3 +546,26 @@ def test_kinds_learnt_from_the_old_heldout_set(sentence, kinds):
 def test_a_goal_only_referred_to_is_no_target(sentence, n_targets):
     _, found = run(sentence)
     assert len(found) == n_targets
+
+
+@pytest.mark.parametrize("sentence, kinds", [
+    # anaphoric re-counts of what was just named are other (test 1)
+    ("Ngoài 4 cán bộ trên, đoàn kiểm tra còn phát hiện nhiều sai phạm.", ["other"]),
+    ("Ba vụ việc nêu trên đã được chuyển cơ quan điều tra.", ["other"]),
+    ("Huyện đã kỷ luật 4 cán bộ trong năm qua.", ["achieved"]),
+    # limits set by a rule are other (test 3), unless a goal scopes over them (test 2)
+    ("Theo quy chế mới, hộ nghèo được vay tối đa 100 triệu đồng.", ["other"]),
+    ("Nhà đầu tư phải thỏa thuận được với tối thiểu 80% số hộ.", ["other"]),
+    ("Mỗi cuộc họp kéo dài không quá 3 giờ đồng hồ.", ["other"]),
+    ("Tỉnh phấn đấu giảm tối thiểu 10% biên chế.", ["target"]),
+    # an ownership share naming a category of firm is other
+    ("Tỉnh sẽ sắp xếp lại các doanh nghiệp 100% vốn nhà nước.", ["other"]),
+    ("Nhà nước đã thoái 35% vốn tại công ty.", ["achieved"]),
+    # a goal value cited in brackets after the resolution or plan that set it (test 2)
+    ("Thu ngân sách tăng 8%, vẫn thấp hơn theo Nghị quyết của HĐND tỉnh (tăng khoảng 12%).",
+     ["achieved", "target"]),
+    ("Tăng trưởng đạt 6,1%, thấp hơn Nghị quyết của Quốc hội (6,7%).", ["achieved", "target"]),
+])
+def test_kinds_learnt_from_random_batch_22_25(sentence, kinds):
+    figures, _ = run(sentence)
+    assert [f.kind for f in figures] == kinds
