@@ -135,7 +135,9 @@ _COUNTED_NOUNS = re.compile(r"[ \t]*(biên chế|kiến nghị|đề nghị|đ�
                             r"khiếu nại|tố cáo|phản ánh|chất vấn|thủ tục|"
                             # document and body words also read as verbs: "82.074 quyết định xử phạt",
                             # "1.875 kết luận", "242 tổ chức, 545 cá nhân", "750 công dân"
-                            r"quyết định|kết luận|tổ chức|công dân)(?![\wđĐ])")
+                            r"quyết định|kết luận|tổ chức|công dân)(?![\wđĐ])"
+                            # ... but not the verb: "SEA Games 29 tổ chức tại Malaysia", "… 5 quyết định vào"
+                            r"(?!\s+(?:tại|ở|vào|trong|từ|lúc|thành công|long trọng|trọng thể)(?![\wđĐ]))")
 # Upper-case abbreviations of counted bodies or staff after a space: "39 DNNN", "14 DN", "5.500 HTX", "12 CBCC".
 _ABBREVIATED_NOUN = re.compile(r"[ \t]+(DNNN|DNNVV|DNTN|DN|HTX|THT|ĐBQH|CSGT|CBCNVC|CBCNV|CBCCVC|CBCC|CBNV|CBCS|CCVC|"
                                r"CNVC|CNVLĐ|HSSV|ĐVTN)(?![\wđĐ])")

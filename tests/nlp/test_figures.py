@@ -421,6 +421,9 @@ def test_glued_metric_units_ratios_and_year_traps(sentence, expected):
     # still not counts: "chỉ một số" is vague, a prize number, "năm 2017 tổ chức"
     ("Chỉ một số ít chi bộ chưa sinh hoạt đều.", []),
     ("Năm 2017 tổ chức đại hội chi bộ.", []),
+    # the verb after an edition number: the Games or fair is named, nothing is counted
+    ("Đội tuyển chuẩn bị cho Đại hội Thể thao 30 tổ chức tại Philippines.", []),
+    ("Hội chợ lần này, khai mạc hôm qua, là kỳ 12 tổ chức ở Cần Thơ.", []),
 ])
 def test_abbreviations_document_words_and_per_item_amounts(sentence, expected):
     assert [(f.text, f.value, f.unit) for f in figs(sentence)] == expected
