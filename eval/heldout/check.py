@@ -8,22 +8,8 @@ import collections, glob, hashlib, json, re, sys, unicodedata
 from pathlib import Path
 
 SHARED = Path("../shared")
-
-
-def whole_word(text, surface):
-    """Start/end of whole-word occurrences (same rule as the gold format)."""
-    out, i = [], 0
-    while (j := text.find(surface, i)) >= 0:
-        end = j + len(surface)
-        prev = text[j - 1] if j else " "
-        cont = prev in ".,/" and j >= 2 and text[j - 2].isdigit() and surface[0].isdigit()
-        if (surface[0].isalnum() and prev.isalnum()) or cont or \
-                (surface[-1].isalnum() and end < len(text) and text[end].isalnum()):
-            i = j + 1
-            continue
-        out.append((j, end))
-        i = end
-    return out
+sys.path.insert(0, ".")
+from corpus.evaluation import find_occurrences as whole_word  # noqa: E402  (the evaluator's own rule)
 
 
 errors, c = [], collections.Counter()
