@@ -4,7 +4,7 @@ For each document: sha1 of the file bytes; every directive surface occurs (whole
 NFC text; every figure/target surface has the occurrence it needs (listing order, or
 "occurrence"); no two figures (or two targets) of a document share characters. Prints counts.
 """
-import collections, glob, hashlib, json, re, sys, unicodedata
+import collections, glob, hashlib, json, sys, unicodedata
 from pathlib import Path
 
 SHARED = Path("../shared")
