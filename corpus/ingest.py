@@ -90,7 +90,7 @@ def parse_date(value) -> str | None:
 # -- spool ---------------------------------------------------------------------------
 
 
-def _writer_alive(path: Path) -> bool:
+def writer_alive(path: Path) -> bool:
     """True when the spool file's writer process (``<run_id>-<pid>.jsonl``) still runs."""
     m = re.search(r"-(\d+)\.jsonl$", path.name)
     if not m:
@@ -168,6 +168,20 @@ def _archive_spool_file(path: Path, done: Path) -> None:
     path.unlink()
 
 
+def _adopt_into_crawl_state(data_dir: Path, path: Path) -> None:
+    """Make sure the crawl state knows the spool file's articles before the file leaves the spool
+    (its writer may have been killed between the spool line and the state row)."""
+    if not (data_dir / "crawl" / "state.sqlite").exists():
+        return
+    from crawler.state import CrawlState
+
+    state = CrawlState(data_dir)
+    try:
+        state.adopt_spooled(read_spool_file(path))
+    finally:
+        state.close()
+
+
 def ingest_spool(data_dir=None, store: Store | None = None) -> dict:
     """Upsert spooled crawler articles and crawl-run records into the store.
 
@@ -186,7 +200,7 @@ def ingest_spool(data_dir=None, store: Store | None = None) -> dict:
         spool = data_dir / "spool"
         files = sorted(spool.glob("*.jsonl")) if spool.is_dir() else []
         for path in files:
-            if _writer_alive(path):
+            if writer_alive(path):
                 counts["skipped_busy"] += 1
                 continue
             with store.transaction():
@@ -200,6 +214,7 @@ def ingest_spool(data_dir=None, store: Store | None = None) -> dict:
                         _add(counts, store.upsert_articles(batch))
                         batch = []
                 _add(counts, store.upsert_articles(batch))
+            _adopt_into_crawl_state(data_dir, path)
             _archive_spool_file(path, spool / "done")
             counts["files"] += 1
         with store.transaction():

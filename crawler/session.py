@@ -17,7 +17,7 @@ from pathlib import Path
 from corpus.schema import CrawlRun, now_iso
 
 from .archive import ArchiveWriter
-from .spool import SpoolWriter
+from .spool import SpoolWriter, adopt_orphan_spools
 from .state import CrawlState
 
 log = logging.getLogger("partycorpus.crawl")
@@ -36,6 +36,10 @@ class CrawlSession:
         self.data_dir = Path(data_dir)
         self.run_id = run_id or new_run_id()
         self.state = CrawlState(self.data_dir)
+        # a crawl killed between a spool line and its state row: the line counts as stored
+        adopted = adopt_orphan_spools(self.data_dir, self.state)
+        if adopted:
+            log.info("%d articles of an interrupted crawl's spool recorded as stored", adopted)
         self.spool = SpoolWriter(self.data_dir, self.run_id)
         self.archive = ArchiveWriter(self.data_dir, self.run_id)
         self.run = CrawlRun(run_id=self.run_id, started=now_iso(), sites=sites_label)

@@ -37,15 +37,17 @@ class SpoolWriter:
             self._f = None
 
 
-def read_spool_file(path: str | Path) -> list[dict]:
-    """Complete lines of a spool file (a partial last line, from a killed writer, is ignored)."""
-    out = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if not line.endswith("\n"):
-                break
-            try:
-                out.append(json.loads(line))
-            except json.JSONDecodeError:
-                continue
-    return out
+def adopt_orphan_spools(data_dir: str | Path, state) -> int:
+    """Record in the crawl state the articles of spool files whose writer process is gone.
+
+    A crawl killed after fsyncing a spool line but before committing its state row
+    would otherwise fetch that article again; the spool line is the proof it was stored.
+    """
+    from corpus.ingest import read_spool_file, writer_alive
+
+    spool = Path(data_dir) / "spool"
+    adopted = 0
+    for path in sorted(spool.glob("*.jsonl")) if spool.is_dir() else []:
+        if not writer_alive(path):
+            adopted += state.adopt_spooled(read_spool_file(path))
+    return adopted

@@ -130,6 +130,27 @@ class CrawlState:
             " last_fetched=excluded.last_fetched",
             (canonicalize(url), url, site, article_id, etag, last_modified, content_sha1, version, raw_ref, now, now))
 
+    def adopt_spooled(self, articles) -> int:
+        """Record articles of a spool file whose writer died between writing a line and committing its
+        state row, so the next crawl does not fetch them again; returns how many rows were added or raised.
+
+        A row already at the article's version (or newer) is left as it is.
+        """
+        adopted = 0
+        with self.write():
+            for art in articles:
+                url = art.get("url")
+                if not url or not art.get("content_sha1"):
+                    continue
+                version = int(art.get("version") or 1)
+                row = self.known(url)
+                if row is not None and row["version"] >= version:
+                    continue
+                self.upsert(url=url, site=art.get("site"), article_id=art["article_id"],
+                            content_sha1=art["content_sha1"], version=version, raw_ref=art.get("raw_ref"))
+                adopted += 1
+        return adopted
+
     def touch(self, url: str, etag: str | None = None, last_modified: str | None = None) -> None:
         """Note an unchanged re-fetch (new validators, fetch time)."""
         self.con.execute(

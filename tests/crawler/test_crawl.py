@@ -183,6 +183,41 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(tmp_path):
         assert not refetched, refetched
 
 
+@pytest.mark.parametrize("built_in_between", [False, True])
+def test_spool_line_without_state_row_is_not_fetched_again(tmp_path, built_in_between):
+    """The window a kill can hit: the spool line is fsynced, the state row not yet committed.
+    The next crawl (or an ingest before it) takes the spool line as proof the article is stored."""
+    import gzip
+    import sqlite3
+
+    data = tmp_path / "data"
+    with small_mirror(tmp_path, per_site=2, slow_seconds=0) as m:
+        sites_dir = m.write_site_files(tmp_path / "sites")
+        crawl(data, sites_dir)
+        done = sorted((data / "spool" / "done").glob("*.jsonl.gz"))
+        line = gzip.decompress(done[0].read_bytes()).split(b"\n")[0] + b"\n"
+        url = json.loads(line)["url"]
+        assert m.fetch_count(url) == 1
+        # a spool file of a crawl process that is gone, whose state row was never committed
+        dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True).stdout.strip()
+        (data / "spool" / f"20260101T000000Z-dead-{dead}.jsonl").write_bytes(line)
+        con = sqlite3.connect(data / "crawl" / "state.sqlite")
+        with con:
+            assert con.execute("DELETE FROM articles WHERE url = ?", (url,)).rowcount == 1
+        con.close()
+        if built_in_between:
+            proc = cli(data, "build")
+            assert proc.returncode == 0, proc.stderr[-2000:]
+            assert not list((data / "spool").glob("*.jsonl"))
+        crawl(data, sites_dir)
+        assert m.fetch_count(url) == 1
+        con = sqlite3.connect(data / "crawl" / "state.sqlite")
+        assert con.execute("SELECT version FROM articles WHERE url = ?", (url,)).fetchone() == (1,)
+        con.close()
+        assert all(v[0] == 1 for v in stored(data).values())
+
+
 def _spooled_urls(data):
     """URLs of complete spool lines (a line cut by the kill is not stored)."""
     urls = []
