@@ -392,7 +392,7 @@ def targets_vs_results(targets: pd.DataFrame, indicators: pd.DataFrame) -> pd.Da
     percentages; a goal for a whole term ("đến năm 2020 kết nạp 8.000 đảng viên") against one year's figure
     gives <NA>. When both frames have a ``place`` column (``attach_place``), results must come from the same place
     (a district's target is not compared with the province's total). ``met`` compares the achieved value with the target: at least the target, except for
-    ``*weak_pct``-style indicators (lower is better) where at most. <NA> when nothing was achieved.
+    ``*weak_pct``, ``orgs.weak``-style indicators (lower is better) where at most. <NA> when nothing was achieved.
 
     >>> t = pd.DataFrame({"article_id": ["t"], "province": ["lam-dong"], "published": ["2017-01-01"],
     ...                   "indicator": ["members.admitted"], "value": [170.0], "unit": ["đảng viên"],
@@ -437,7 +437,7 @@ def targets_vs_results(targets: pd.DataFrame, indicators: pd.DataFrame) -> pd.Da
                          "result_sentence": None})
             continue
         for h in hits.sort_values(["year", "published"]).itertuples(index=False):
-            lower_is_better = str(t.indicator).endswith(("weak_pct", "disciplined", "removed"))
+            lower_is_better = str(t.indicator).endswith(("weak_pct", "weak", "not_completed", "disciplined", "removed"))
             met = h.value <= t.value if lower_is_better else h.value >= t.value
             rows.append({**base, "achieved": h.value, "achieved_year": int(h.year), "met": bool(met) if comparable else pd.NA,
                          "result_url": h.url, "result_sentence": h.sentence})

@@ -19,7 +19,7 @@ from pathlib import Path
 
 CODEBOOK_PATH = Path(__file__).parent / "data" / "codebook.toml"
 # Must equal `version` in codebook.toml (a test checks); bump both when codes or matching change.
-CODEBOOK_VERSION = "1"
+CODEBOOK_VERSION = "2"
 
 # A cue after the figure ("26,2% TCCSĐ hoàn thành xuất sắc") counts as this many characters farther.
 AFTER_PENALTY = 8
@@ -51,7 +51,7 @@ def load_codebook(path: str | None = None) -> Codebook:
     """Parse the codebook once (cached).
 
     >>> load_codebook().version
-    '1'
+    '2'
     """
     data = tomllib.loads(Path(path or CODEBOOK_PATH).read_text(encoding="utf-8"))
     units: dict[str, str] = {}
@@ -125,6 +125,10 @@ def indicator_for(sentence: str, figure, sentence_start: int = 0,
             continue
         gap = DEFAULT_GAP if unit in ind.default_units else None
         for cue in ind.cues:
+            if cue.pattern.startswith("^"):     # a rating right after the counted noun names what is counted
+                if cue.match(after):
+                    gap = -1
+                continue
             for m in cue.finditer(before):
                 g = len(before) - m.end()
                 gap = g if gap is None or g < gap else gap

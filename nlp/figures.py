@@ -530,10 +530,33 @@ def _attach_years(text: str, ss: int, se: int, figures: list[Figure], pub_year: 
         if best is None:
             best = next(((None, start, end) for a, _, start, end in periods if a >= f.end
                          and ";" not in text[f.end:a] and not _SINCE_EVENT.match(text, a)), None)
+        if best is None and open_at is None:
+            best = next(((year, None, None) for pos, (year, _, _) in anchors
+                         if pos >= f.end and year is not None and _year_after_frames(text, f.end, pos)), None)
         if best is not None:
             f.year = best[0]
             if best[0] is None:
                 f.period_start, f.period_end = best[1], best[2]
+
+
+# A year written after a figure frames it when it closes the figure's clause: "kết nạp 181 đảng viên
+# mới trong năm 2016", "45 TCCSĐ đạt trong sạch vững mạnh năm 2016". Not a comparison base, a start,
+# an end or a deadline ("tăng 20 so với năm 2015", "từ năm", "đến năm 2020", "sau năm"), nor across
+# a comma, a bracket or another number.
+_YEAR_AFTER_GAP = re.compile(r"[^,;:()\[\]\d\n]{0,80}")
+_YEAR_AFTER_NOT = re.compile(r"(?<![\wđ])(?:so với|với|so|từ|kể từ|đến|tới|sau|trước|hơn|bằng|như|cùng kỳ|"
+                             r"lên|xuống|còn|là|mục tiêu|kế hoạch|chỉ tiêu|[Ll]uật|[Hh]iến pháp|[Nn]ghị quyết|[Nn]ghị định|[Cc]hỉ thị|"
+                             r"[Qq]uyết định|[Kk]ết luận|[Cc]hương trình|[Đđ]ề án)(?![\wđ])", re.IGNORECASE)
+# "năm 2013, 2014", "năm 2015 và 2016": a list of years frames nothing by itself
+_YEAR_LIST_AFTER = re.compile(r"\s*(?:,|và|-|–|—|đến|tới)\s*(?:năm\s+)?(?:19|20)\d{2}(?!\d)")
+
+
+def _year_after_frames(text: str, end: int, pos: int) -> bool:
+    """True when the year at ``pos`` (``năm YYYY``) closes the clause of the figure ending at ``end``."""
+    gap = re.sub(r"sạch\s*,\s*vững", "sạch vững", text[end:pos])   # the rating "trong sạch, vững mạnh"
+    return bool(_YEAR_AFTER_GAP.fullmatch(gap)) and not _YEAR_AFTER_NOT.search(gap) \
+        and not text[pos:pos + 6].lower().startswith("tháng") \
+        and not _YEAR_LIST_AFTER.match(text, _YEAR.match(text, pos).end())
 
 
 _SMALL_NUMBERS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,

@@ -165,6 +165,16 @@ def test_numbers_inside_directives_are_skipped():
     ("Kết quả, năm 2019 đã rà soát 3.381 đảng viên.", [2019]),
     ("Trong tháng 3/2018, huyện mở 4 lớp.", [2018]),
     ("Hằng năm kết nạp khoảng 10.000 đảng viên.", [None]),
+    # a year closing the figure's clause frames it when nothing before does
+    ("Thị ủy kết nạp được 64 đảng viên mới trong năm 2019.", [2019]),
+    ("Có 37 chi bộ được xếp loại trong sạch, vững mạnh năm 2018.", [2018]),
+    ("Sản lượng cà phê đạt gần 900 tấn năm 2020, đời sống người dân khấm khá hơn.", [2020]),
+    # ... but not a comparison base, a start, a deadline, a law's name, a list of years or across a comma
+    ("Huyện kết nạp 52 đảng viên, tăng 9 đảng viên so với năm 2018.", [None, None]),
+    ("Phấn đấu kết nạp thêm 40 đảng viên đến năm 2025.", [None]),
+    ("Xã có 86% hợp tác xã hoạt động theo Luật Hợp tác xã năm 2012.", [None]),
+    ("Còn 3 cán bộ thì đúng là năm 2014, 2015 có bổ nhiệm chưa đúng quy trình.", [None]),
+    ("Kết nạp 18 đảng viên từ năm 2016 đến nay.", [None]),
 ])
 def test_years(sentence, years):
     assert [f.year for f in figs(sentence)] == years
@@ -237,6 +247,15 @@ def test_period_framing(sentence, published, expected):
     ("Lễ hội thu hút trên 10.000 lượt khách tham dự.", [None]),
     ("Giá lúa tăng 5%.", [None]),
     ("Tổ chức 3 cuộc hội thảo.", [None]),
+    # counts of rated members and organisations are not totals (codebook v2)
+    ("Năm 2019, toàn huyện có 74 TCCSĐ hoàn thành xuất sắc nhiệm vụ, 2 TCCSĐ yếu kém.",
+     ["orgs.excellent", "orgs.weak"]),
+    ("Có 418 chi bộ đạt trong sạch, vững mạnh và 37 chi bộ được xếp loại hoàn thành tốt nhiệm vụ.",
+     ["orgs.clean_strong", "orgs.good"]),
+    ("Qua đánh giá, có 2.306 đảng viên hoàn thành xuất sắc nhiệm vụ, 11 đảng viên không hoàn thành nhiệm vụ.",
+     ["members.excellent", "members.not_completed"]),
+    ("Đảng bộ xã có 14 chi bộ với 512 đảng viên.", ["orgs.cells_total", "members.total"]),
+    ("Đảng bộ phường với 1.200 đảng viên, chia thành 31 chi bộ.", ["members.total", "orgs.cells_total"]),
 ])
 def test_indicators(sentence, codes_expected):
     assert [f.indicator for f in figs(sentence)] == codes_expected
