@@ -64,7 +64,9 @@ of its figure: "đến năm 2020 Đà Lạt phấn đấu có 75% chi bộ". A l
 figure in the same clause that only qualifies it ("… thôn có từ 9 đảng viên
 chính thức trở lên") or compares it ("…, thực giảm 2.708 ha so với năm 2010")
 is linked to the same target. "chưa đạt mục tiêu đề ra" is a target with no
-number. The deadline is the year the goal is to be met (see ``_deadline``).
+number, and so is a completion required or striven for by a year ("yêu cầu hoàn thành … trong năm 2017",
+"Trong năm 2018 hoàn thành …" written before 2018). The deadline is the year the goal is to be met
+(see ``_deadline``).
 
 >>> from nlp.figures import extract_figures
 >>> text = "Thành ủy phấn đấu hàng năm kết nạp 200 đảng viên mới."
@@ -396,6 +398,18 @@ _FRAMED_GOAL = re.compile(r"(?:^|(?<=[.;:]\s))[\W]*(?:[Tt]rong\s+)?[Nn]ăm\s+((?
 _MONTH_GOAL = re.compile(_B + r"(?:để|nhằm|phấn đấu|quyết tâm|sẽ|phải)\s+(?:sớm\s+)?(?P<body>hoàn thành[^,;.()]{0,60}?"
                          r"(?:vào|trước|trong|cuối)\s+tháng\s+(?P<month>\d{1,2})(?:\s*[/-]\s*(?P<year>(?:19|20)\d{2}))?"
                          r"(?P<coming>\s+(?:tới|này|năm nay))?)" + _E, re.IGNORECASE)
+# ... a completion required, urged, striven for or given a time limit, with its year: "yêu cầu dứt khoát hoàn
+# thành kế hoạch thoái vốn, cổ phần hóa năm 2017", "chốt thời hạn hoàn thành việc đăng ký lại … trong năm 2017"
+# (one comma may join the things to complete; the cue nearest to "hoàn thành" starts the goal).
+_COMPLETION_CUE = r"(?:yêu cầu|đề nghị|chỉ đạo|phải|cần|phấn đấu|quyết tâm|thời hạn|hạn chót)"
+_REQUIRED_COMPLETION = re.compile(
+    _B + _COMPLETION_CUE + _E
+    + r"(?:(?!" + _B + _COMPLETION_CUE + _E + r")[^,;.:]){0,30}?" + _B + r"hoàn thành" + _E + r"[^,;.:]{0,60}(?:,[^,;.:]{0,40})??"
+    + _B + r"(?:(?:đến|tới|vào|trước|trong|của|cuối|hết)\s+)?năm\s+((?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)",
+    re.IGNORECASE)
+# ... a coming year fronting a completion: "Trong năm 2018 hoàn thành giải thể các HTX …" (written in 2017).
+_FRONTED_COMPLETION = re.compile(r"(?:^|(?<=[.;:]\s))[\W]*(?:[Tt]rong\s+)?[Nn]ăm\s+((?:19|20)\d{2})(?!\d)\s*,?\s*"
+                                 r"(?:phải\s+|sẽ\s+)?hoàn thành" + _E)
 # A list of specifics after a general goal: "đặt mục tiêu đến hết năm 2017, …, cụ thể là …".
 _DETAIL = re.compile(_B + r"(?:cụ thể(?: là)?|bao gồm|gồm|trong đó)" + _E + r"\s*:?", re.IGNORECASE)
 _TERM = re.compile(r"nhiệm kỳ\s+(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
@@ -959,6 +973,14 @@ def _dated_goals(text: str, ss: int, se: int, pub_year: int | None) -> list[tupl
     for m in _MONTH_GOAL.finditer(text, ss, se):
         year = int(m.group("year")) if m.group("year") else pub_year
         out.append((m.start("body"), m.end(), year))
+    for m in _REQUIRED_COMPLETION.finditer(text, ss, se):     # a goal cue inside it names the goal
+        if not any(a < m.end() and m.start() < b for a, b, _ in out):
+            out.append((m.start(), m.end(), int(m.group(1))))
+    for m in _FRONTED_COMPLETION.finditer(text, ss, se):
+        year = int(m.group(1))
+        if pub_year is not None and year > pub_year:      # the article's own year may report progress
+            start = m.start() + len(m.group(0)) - len(m.group(0).lstrip(" \t\"“'‘(–—-•*"))
+            out.append((start, m.end(), year))
     return sorted(out)
 
 

@@ -399,6 +399,19 @@ def test_kinds_from_the_random_batch(sentence, kinds):
     ("Năm 2015, ngành điện phấn đấu đóng điện các trạm mới.", "2017-03-01", []),
     ("Xuân Mậu Tuất 2018, tỉnh ra quân với mục tiêu trồng được 1 triệu cây.", "2018-02-01",
      [("mục tiêu trồng được 1 triệu cây", 1_000_000, 2018)]),
+    # a completion required, urged or given a time limit, with its year
+    ("Bộ trưởng yêu cầu các đơn vị hoàn thành việc sắp xếp, kiện toàn bộ máy trong năm 2019.", "2019-03-10",
+     [("yêu cầu các đơn vị hoàn thành việc sắp xếp, kiện toàn bộ máy trong năm 2019", None, 2019)]),
+    ("Tỉnh chốt thời hạn hoàn thành việc cấp sổ đỏ cho các hộ tái định cư vào năm 2020.", "2019-03-10",
+     [("thời hạn hoàn thành việc cấp sổ đỏ cho các hộ tái định cư vào năm 2020", None, 2020)]),
+    ("Các sở phải phấn đấu để hoàn thành kế hoạch đầu tư công, giải ngân của năm 2019.", "2019-06-01",
+     [("phấn đấu để hoàn thành kế hoạch đầu tư công, giải ngân của năm 2019", None, 2019)]),
+    ("Trong năm 2020 hoàn thành việc sáp nhập các thôn nhỏ; năm 2021 rà soát lại toàn bộ.", "2019-06-01",
+     [("Trong năm 2020 hoàn thành việc sáp nhập các thôn nhỏ", None, 2020)]),
+    # ... not a completion reported, nor one in the past
+    ("Trong năm 2018 hoàn thành việc sáp nhập các thôn nhỏ.", "2019-06-01", []),
+    ("Công trình đã hoàn thành vào năm 2018 theo yêu cầu của tỉnh.", "2019-06-01", []),
+    ("Năm 2018, tỉnh yêu cầu hoàn thành việc cấp sổ đỏ trong năm 2018.", "2019-06-01", []),
 ])
 def test_goals_dated_by_the_year_or_month_around_them(sentence, published, expected):
     _, targets = run(sentence, published=published)
