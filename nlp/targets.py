@@ -199,8 +199,8 @@ _ANNOUNCES_LIST = re.compile(r"(?:[ \t]+(?!gồm|là|như|bao gồm)[^\s,;.:()]+
 # ... but what a result produced may be listed too: "đã xây dựng được 7 tủ sách tại 7 địa điểm: …".
 _RESULT_IN_CLAUSE = re.compile(_B + r"(?:đã|được|đạt)" + _E, re.IGNORECASE)
 _AGENDA_BEFORE = re.compile(_B + r"(?:xem xét|thảo luận|cho ý kiến)(?:\s*,?\s*(?:và\s+)?(?:xem xét|thảo luận|thông qua|"
-                            r"cho ý kiến|quyết định))*\s*$", re.IGNORECASE)
-_AGENDA_UNITS = {"báo cáo", "nghị quyết", "tờ trình", "dự thảo", "đề án", "dự án luật", "luật", "văn bản"}
+                            r"cho ý kiến|quyết định))*(?:\s+(?:về|đối với))?\s*$", re.IGNORECASE)
+_AGENDA_UNITS = {"báo cáo", "nghị quyết", "tờ trình", "dự thảo", "đề án", "dự án luật", "luật", "văn bản", "dự luật"}
 # A number word before an office or body with a capital names a known set ("bốn Văn phòng" = the Offices of
 # the Party, the State, the Assembly and the Government): a reference, like "hai Đảng", not a measurement.
 _NUMBER_WORD = re.compile(r"(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+[A-ZĐ]", re.IGNORECASE)
@@ -331,6 +331,13 @@ _OF_A_PERSON_AFTER = re.compile(r"(?:\s+[^\s,;.()]+){0,3}?\s+của (?:gia đình
                                 re.IGNORECASE)
 _FUTURE = re.compile(_B + r"(?:sẽ|dự kiến|kế hoạch|quy hoạch)" + _E, re.IGNORECASE)
 # Amounts per case ("Mỗi ván bài người thua nhất nộp 20.000 đồng"), not "mỗi năm … thu lãi 4 tỷ đồng".
+# A price per unit of goods: "6,5 triệu đồng/tấn", "5.500 đ/kg" (not a wage or income "/người", "/tháng").
+_PER_GOODS_AFTER = re.compile(r"\s*/\s*(?:tấn|tạ|yến|kg|g|lít|l|m|m2|m3|km|ha|sào|con|cái|chiếc|quả|bao|thùng|"
+                              r"hộp|sản phẩm|tín chỉ|cổ phiếu|cổ phần|thùng|thùng dầu|thùng|MWh|kWh|số)" + _E)
+# The money a particular project or work is worth, right after its noun: "dự án 647 triệu USD".
+# (not money spent on it: "giải ngân cho dự án 300 tỷ đồng")
+_PROJECT_BEFORE = re.compile(r"(?<!cho )(?<!vào )(?<!tới )(?<!đến )" + _B + r"(?:dự án|công trình|gói thầu|nhà máy)\s*$",
+                             re.IGNORECASE)
 _PER_CASE = re.compile(_B + r"mỗi (?!năm|tháng|quý|tuần|ngày)", re.IGNORECASE)
 _MONEY_UNITS = {"đồng", "USD", "triệu đồng", "tỷ đồng"}
 # The value of a goal named right before it, in any mood: "không đạt được mục tiêu 6,7%", "mục tiêu tăng trưởng
@@ -642,8 +649,8 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
     if unit and unit != "%" and _ANNOUNCES_LIST.match(text, figure.end) and not _RESULT_IN_CLAUSE.search(
             text, _clause_break(text, ss, figure.start), figure.start):
         return "other"                            # "tập trung vào 5 chỉ số: …"
-    if unit.lower() in _AGENDA_UNITS and (_AGENDA_BEFORE.search(left) or prev is not None and prev.kind == "other"
-                                          and (prev.unit or "").lower() in _AGENDA_UNITS
+    if _agenda_unit(text, figure) and (_AGENDA_BEFORE.search(left) or prev is not None and prev.kind == "other"
+                                       and _agenda_unit(text, prev)
                                           and not re.search(r"[;:]", text[prev.end:figure.start])):
         return "other"                            # "xem xét, thảo luận và thông qua 12 báo cáo …, 3 báo cáo"
     if unit[:1].isupper() and _NUMBER_WORD.match(figure.text):
@@ -789,6 +796,8 @@ def _is_descriptive(text: str, ss: int, figure: Figure, prev: Figure | None = No
             return False                          # "trồng rau … trên diện tích 150 ha"
         return True
     unit, after = figure.unit or "", text[figure.end:figure.end + 60]
+    if unit in _MONEY_UNITS and (_PER_GOODS_AFTER.match(text, figure.end) or _PROJECT_BEFORE.search(left)):
+        return True                               # "giá đạm 6,5 triệu đồng/tấn", "dự án 647 triệu USD"
     if unit in _MONEY_UNITS and _PRIVATE_FINANCE.search(text, _clause_break(text, ss, figure.start), figure.start):
         return True                               # "ông Q. nói đã vay 20 tỉ đồng", "bà khai trị giá 2,5 tỉ đồng"
     if unit in _RESIDENT_UNITS and _PLACE_HAS_BEFORE.search(left) and _CLAUSE_END.match(after) \
@@ -837,6 +846,12 @@ def _is_enumerated(text: str, ss: int, figure: Figure) -> bool:
     clause = _clause_break(text, ss, figure.start)
     return not _HANDLED.search(text, max(ss, figure.start - 60), figure.start) and not _HANDLED.search(
         text, clause, figure.start)
+
+
+def _agenda_unit(text: str, figure: Figure) -> bool:
+    """The figure counts documents a meeting considers: "12 báo cáo", "13 dự án luật" (unit "dự án")."""
+    unit = (figure.unit or "").lower()
+    return unit in _AGENDA_UNITS or unit == "dự án" and bool(re.match(r"\s*luật" + _E, text[figure.end:]))
 
 
 def _is_codebook_unit(unit: str) -> bool:

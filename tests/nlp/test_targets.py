@@ -382,6 +382,15 @@ def test_kinds_are_set_on_the_figure_objects_passed_in():
     ("Năm qua, xã đã trồng được 5.000 cây xanh.", ["achieved"]),
     # a market's population is an attribute
     ("Hàng Việt cần chinh phục thị trường 90 triệu dân.", ["other"]),
+    # bills on an agenda
+    ("Kỳ họp sẽ xem xét, thông qua 11 dự án luật và cho ý kiến về 4 dự luật khác.", ["other", "other"]),
+    # a price per unit of goods, and the worth of a particular project, describe it
+    ("Giá cà phê nhân xô hiện ở mức 44.000 đồng/kg, cao hơn tuần trước 500 đồng/kg.", ["other", "other"]),
+    ("Nhà máy chấp nhận bán thấp hơn giá thị trường 200.000 - 250.000đ/tấn.", ["other"]),
+    ("Tỉnh kêu gọi tái khởi động dự án 300 triệu USD bị đình trệ.", ["other"]),
+    # ... not money spent on a project, nor a wage or income per person
+    ("Năm qua, tỉnh đã giải ngân cho dự án 120 tỷ đồng.", ["achieved"]),
+    ("Thu nhập bình quân của công nhân đạt 7 triệu đồng/người/tháng.", ["achieved"]),
 ])
 def test_kinds_from_the_random_batch(sentence, kinds):
     figures, _ = run(sentence)
