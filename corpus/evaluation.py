@@ -5,6 +5,9 @@ its path relative to the shared folder and the sha1 of its bytes; they never
 contain the texts. Surfaces are exact substrings of the NFC text (line 1, the
 title, included). A pointer file (``{"ref": ..., "doc_dir": ...}``) takes a
 gold file that lives in the shared folder as-is (the seeds' example gold).
+A key ``data/bulk/x.jsonl.gz#21395276`` names one record of a ``.jsonl(.gz)``
+file (its ``text``; sha1 of the text's UTF-8 bytes): each such file is streamed
+once per evaluation for all the ids the gold asks for.
 
 Matching (per document):
 
@@ -36,10 +39,12 @@ accuracy over matched figures.
 from __future__ import annotations
 
 import difflib
+import gzip
 import hashlib
 import json
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,6 +57,7 @@ FIELDS = {
     "targets": ("value", "unit", "indicator", "deadline_year", "recurrence"),
 }
 _OFFICIAL_ID = re.compile(r"^(\d+[A-Z]?-|NQTW|NQDH|DIEU-LE|ĐIỀU-LỆ)", re.I)
+_RECORD_FILE = re.compile(r"\.jsonl(\.gz)?$")
 
 
 # --------------------------------------------------------------------------- gold
@@ -70,6 +76,7 @@ class GoldDoc:
     figures: list[dict] = field(default_factory=list)
     targets: list[dict] = field(default_factory=list)
     source: str = ""
+    text: str | None = field(default=None, repr=False)   # the NFC evaluation text, read once by load_gold
 
 
 def nfc_text(raw: bytes) -> str:
@@ -108,6 +115,95 @@ def find_occurrences(text: str, surface: str) -> list[tuple[int, int]]:
         i = end
 
 
+def split_record_key(key: str) -> tuple[str, str] | None:
+    """``(file, id)`` for a key naming one record of a ``.jsonl``/``.jsonl.gz`` file, else None.
+
+    >>> split_record_key("data/bulk/baomoi-2017.jsonl.gz#21395276")
+    ('data/bulk/baomoi-2017.jsonl.gz', '21395276')
+    >>> split_record_key("data/dev/baomoi-2017-party/21491189.txt") is None
+    True
+    """
+    path, sep, rid = key.partition("#")
+    return (path, rid) if sep and rid and _RECORD_FILE.search(path) else None
+
+
+def document_bytes(requests: dict[str, str], shared_dir: Path) -> dict[str, bytes]:
+    """The bytes of each document key (``requests``: key -> the gold file naming it, for errors).
+
+    A plain key gives the file's bytes; a record key (``file.jsonl.gz#id``) the
+    UTF-8 bytes of that record's ``text``: ``nfc_text`` and the pinned sha1 apply
+    to both alike. Each jsonl file is streamed once, for all its requested ids.
+
+    >>> # document_bytes({"data/bulk/baomoi-2017.jsonl.gz#21395276": "batch-h9.json"}, Path("../shared"))
+    """
+    shared_dir = Path(shared_dir)
+    out: dict[str, bytes] = {}
+    wanted: dict[str, dict[str, str]] = {}    # jsonl file -> record id -> key
+    for key in requests:
+        rec = split_record_key(key)
+        if rec:
+            wanted.setdefault(rec[0], {})[rec[1]] = key
+            continue
+        try:
+            out[key] = (shared_dir / key).read_bytes()
+        except OSError:
+            raise UserError(f"{requests[key]}: document {key} not found under {shared_dir}")
+    for name, ids in wanted.items():
+        first = next(iter(ids.values()))
+        try:
+            found = _read_records(shared_dir / name, set(ids))
+        except (OSError, EOFError, zlib.error) as e:
+            raise UserError(f"{requests[first]}: document {first}: cannot read {name} under {shared_dir} "
+                            f"({getattr(e, 'strerror', None) or type(e).__name__})")
+        except ValueError as e:
+            raise UserError(f"{requests[first]}: document {first}: {name}: {e}")
+        for rid, key in ids.items():
+            if rid not in found:
+                raise UserError(f"{requests[key]}: document {key} not found (no record with id {rid} in {name})")
+            out[key] = found[rid]
+    return out
+
+
+def _read_records(path: Path, ids: set[str]) -> dict[str, bytes]:
+    """Stream a jsonl(.gz) file; stop as soon as every requested id is found."""
+    found: dict[str, bytes] = {}
+    opener = gzip.open if path.name.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                rid = str(rec["id"])
+            except (json.JSONDecodeError, KeyError, TypeError):
+                raise ValueError(f"line {n} is not a JSON object with an id")
+            if rid in ids and rid not in found:
+                text = rec.get("text")
+                if not isinstance(text, str):
+                    raise ValueError(f"record {rid} (line {n}) has no text")
+                try:
+                    found[rid] = text.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise ValueError(f"record {rid} (line {n}) has text that is not valid Unicode")
+                if len(found) == len(ids):
+                    break
+    return found
+
+
+def _record_keys(gold_files: list[Path]) -> dict[str, str]:
+    """Record keys named by the gold files (key -> first gold file); unreadable files are left to the loader."""
+    out: dict[str, str] = {}
+    for gf in gold_files:
+        try:
+            docs = json.loads(gf.read_text(encoding="utf-8")).get("docs", {})
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError, AttributeError):
+            continue
+        for key in docs if isinstance(docs, dict) else ():
+            if split_record_key(key):
+                out.setdefault(key, str(gf))
+    return out
+
+
 def load_gold(gold_dir: Path, shared_dir: Path, check_sha1: bool = True) -> list[GoldDoc]:
     """Read every ``*.json`` under ``gold_dir`` and resolve surfaces to spans.
 
@@ -121,8 +217,9 @@ def load_gold(gold_dir: Path, shared_dir: Path, check_sha1: bool = True) -> list
         raise UserError(f"{gold_dir}: no gold files (*.json)")
     docs: list[GoldDoc] = []
     seen: dict[str, str] = {}
+    records = document_bytes(_record_keys(files), shared_dir)   # each jsonl file streamed once
     for gf in files:
-        for doc in _load_gold_file(gf, shared_dir, check_sha1):
+        for doc in _load_gold_file(gf, shared_dir, check_sha1, records):
             if doc.key in seen:
                 raise UserError(f"{gf}: {doc.key} is annotated twice (also in {seen[doc.key]})")
             seen[doc.key] = gf.name
@@ -130,7 +227,8 @@ def load_gold(gold_dir: Path, shared_dir: Path, check_sha1: bool = True) -> list
     return docs
 
 
-def _load_gold_file(gf: Path, shared_dir: Path, check_sha1: bool) -> list[GoldDoc]:
+def _load_gold_file(gf: Path, shared_dir: Path, check_sha1: bool,
+                    records: dict[str, bytes] | None = None) -> list[GoldDoc]:
     try:
         data = json.loads(gf.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
@@ -152,11 +250,9 @@ def _load_gold_file(gf: Path, shared_dir: Path, check_sha1: bool) -> list[GoldDo
     out = []
     for name, ann in data.get("docs", {}).items():
         key = f"{doc_dir}/{name}" if doc_dir else name
-        path = shared_dir / key
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            raise UserError(f"{gf}: document {key} not found under {shared_dir}")
+        rec = split_record_key(key)
+        path = shared_dir / (rec[0] if rec else key)
+        raw = records[key] if records and key in records else document_bytes({key: str(gf)}, shared_dir)[key]
         sha1 = ann.get("sha1") or sha1s.get(name)
         if check_sha1 and sha1 and hashlib.sha1(raw).hexdigest() != sha1:
             raise UserError(f"{gf}: sha1 of {key} differs from the gold (the text changed)")
@@ -164,7 +260,7 @@ def _load_gold_file(gf: Path, shared_dir: Path, check_sha1: bool) -> list[GoldDo
         where = f"{gf.name}: {key}"
         doc = GoldDoc(key=key, path=path, sha1=sha1,
                       published=ann.get("published") or default_published,
-                      province=ann.get("province"), source=gf.name)
+                      province=ann.get("province"), source=gf.name, text=text)
         for ent in ann.get("directives", []):
             spans = []
             for s in ent.get("surfaces", []):
@@ -468,7 +564,7 @@ def evaluate_docs(docs: list[GoldDoc], extract=None) -> Report:
     errors: list = []
     gold_size = {"directives": 0, "figures": 0, "targets": 0, "required": {k: 0 for k in LABELS}}
     for doc in docs:
-        text = nfc_text(doc.path.read_bytes())
+        text = doc.text if doc.text is not None else nfc_text(doc.path.read_bytes())
         try:
             ex = extract(text, published=doc.published, province=doc.province)
         except Exception as e:

@@ -174,7 +174,7 @@ _BEFORE_NUMBER = re.compile(
 # issuing bodies written after a short form
 _BODY_CENTRAL = (
     r"(?i:Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành\s+(?:Trung\s+ương|T[WƯ]|T\.Ư)(?:\s+Đảng)?|BCH\s*T[WƯ]"
-    r"|Quân\s+ủy\s+Trung\s+ương|Ban\s+Tổ\s+chức\s+Trung\s+ương|Ban\s+Tuyên\s+giáo\s+Trung\s+ương"
+    r"|(?:(?:Ban\s+)?Thường\s+vụ\s+)?Quân\s+ủy\s+Trung\s+ương|Ban\s+Tổ\s+chức\s+Trung\s+ương|Ban\s+Tuyên\s+giáo\s+Trung\s+ương"
     r"|Ủy\s+ban\s+Kiểm\s+tra\s+Trung\s+ương"
     r"|Hội\s+nghị\s+(?:lần\s+thứ\s+\w+\s+)?(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương(?:\s+(?:lần\s+thứ\s+)?\d{1,2}(?!\d))?"
     r"|Trung\s+ương(?:\s+Đảng)?)"
@@ -251,6 +251,7 @@ _CONGRESS_LOCAL = re.compile(
 )
 _TITLE = re.compile(
     rf"(?<![\w])(?P<tw>{_case_variants(_TITLE_TYPES)})\s*:?\s*"
+    r"(?:(?:nổi\s+tiếng|lịch\s+sử|quan\s+trọng|mang\s+tên|có\s+tên|với\s+tên(?:\s+gọi)?|có\s+tựa\s+đề)\s+)?"
     rf"(?:“(?P<t1>[{_UP}\d](?:[^“”\n]|“[^“”\n]*”){{2,250}})”|\"(?P<t2>[{_UP}\d][^\"\n]{{2,250}})\")"
 )
 # unquoted subject after a capitalised type word: "Quy chế bổ nhiệm cán bộ ...", "Quy định xử lý kỷ luật ..."

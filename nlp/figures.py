@@ -139,8 +139,21 @@ _COUNTED_NOUNS = re.compile(r"[ \t]*(biên chế|kiến nghị|đề nghị|đ�
                             # ... but not the verb: "SEA Games 29 tổ chức tại Malaysia", "… 5 quyết định vào"
                             r"(?!\s+(?:tại|ở|vào|trong|từ|lúc|thành công|long trọng|trọng thể)(?![\wđĐ]))")
 # Upper-case abbreviations of counted bodies or staff after a space: "39 DNNN", "14 DN", "5.500 HTX", "12 CBCC".
+# Any other upper-case word of two to eight letters counts too ("127 ĐHTT", "936 CN", "19.260 CĐ cơ sở"),
+# except bodies and document codes that name rather than count ("2017 UBND", "Chỉ thị 05 BCT"), roman
+# numerals and economic measures.
 _ABBREVIATED_NOUN = re.compile(r"[ \t]+(DNNN|DNNVV|DNTN|DN|HTX|THT|ĐBQH|CSGT|CBCNVC|CBCNV|CBCCVC|CBCC|CBNV|CBCS|CCVC|"
-                               r"CNVC|CNVLĐ|HSSV|ĐVTN)(?![\wđĐ])")
+                               r"CNVC|CNVLĐ|HSSV|ĐVTN|(?!(?:UBND|HĐND|BCH|BTV|BCT|BBT|TW|TƯ|TU|HU|QU|ĐU|UBKT|MTTQ|QĐ|NQ|CT|"
+                               r"KH|KL|HD|TB|CP|TTg|TP|GDP|GRDP|CPI|FDI|ODA|USD|VND|VNĐ|GMT|ĐT|QL|TL|HL|KCN|CLB|THCS|THPT|"
+                               r"PGS|TS|ThS|GS|BS|NSND|NSƯT|TAND|VKSND|CA|CAND|QĐND|BĐBP|NXB|TTXVN|VOV|VTV|PV|CTV|ATGT|"
+                               r"[IVXLC]+)(?![\wđĐ]))[A-ZĐ]{2,8})(?![\wđĐ])")
+# ... an unknown one is a name or a model when a capitalised word, a hyphen or a number follows it, or a
+# capitalised word comes right before the number ("Tàu Biển Ngọc 20 QN-6758", "Ninja 300 ABS 2017").
+_NAME_OR_MODEL_AROUND = re.compile(r"(?:-|\s+[A-ZĐÀ-Ỹ\d])")
+_CAPITALISED_BEFORE_NUMBER = re.compile(r"(?<![.!?:]\s)(?<![.!?:])(?<!^)[ \t](?!(?:Có|Gần|Hơn|Trên|Khoảng|Với)\s)"
+                                        r"[A-ZĐÀ-Ỹ][\wđ]*\s+[\d.,]+\s*$")
+_KNOWN_ABBREVIATIONS = {"DNNN", "DNNVV", "DNTN", "DN", "HTX", "THT", "ĐBQH", "CSGT", "CBCNVC", "CBCNV", "CBCCVC", "CBCC",
+                        "CBNV", "CBCS", "CCVC", "CNVC", "CNVLĐ", "HSSV", "ĐVTN"}
 # A metric unit glued to its number: "2.000m3", "45m2", "10km", "5cm".
 _METRIC = re.compile(r"(km|cm|mm|m)([23])?(?![\wđĐ²³])")
 # A number before "năm YYYY" counts no years: "đạt mục tiêu tăng trưởng GDP 6,7 năm 2017" ...
@@ -376,6 +389,10 @@ def _named_unit(text: str, p: int) -> tuple[str, int] | None:
     m = _OFFICE_NOUN.match(text, p) or _COUNTED_NOUNS.match(text, p) or _ABBREVIATED_NOUN.match(text, p)
     if m and m.group(1) == "Bộ" and re.match(r"\s*[Ll]uật", text[m.end():]):
         return None                              # "Điều 202 Bộ luật hình sự": a code, not ministries
+    if m and m.re is _ABBREVIATED_NOUN and m.group(1) not in _KNOWN_ABBREVIATIONS and (
+            not text[:p].rstrip()[-1:].isdigit() or _NAME_OR_MODEL_AROUND.match(text, m.end())
+            or _CAPITALISED_BEFORE_NUMBER.search(text, max(0, p - 40), p)):
+        return None                              # "Chủ tịch Năm APEC 2017", "Pulsar 200 DTS-i", "0-3 SHB Đà Nẵng"
     return (m.group(1), m.end()) if m else None
 
 

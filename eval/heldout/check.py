@@ -1,25 +1,36 @@
 """Integrity check of the new held-out gold (run from the repository root with .venv/bin/python).
 
-For each document: sha1 of the file bytes; every directive surface occurs (whole word) in the
+Keys are files under the shared folder or records of a jsonl(.gz) file ("data/bulk/x.jsonl.gz#id",
+read with the evaluator's own reader, each such file streamed once). For each document: sha1 of the
+file bytes (of a record: its text's UTF-8 bytes); every directive surface occurs (whole word) in the
 NFC text; every figure/target surface has the occurrence it needs (listing order, or
 "occurrence"); no two figures (or two targets) of a document share characters. Prints counts.
 """
-import collections, glob, hashlib, json, sys, unicodedata
+import collections, glob, hashlib, json, sys
 from pathlib import Path
 
 SHARED = Path("../shared")
 sys.path.insert(0, ".")
+from corpus.errors import UserError  # noqa: E402
+from corpus.evaluation import document_bytes, nfc_text  # noqa: E402  (the evaluator's own reader)
 from corpus.evaluation import find_occurrences as whole_word  # noqa: E402  (the evaluator's own rule)
 
 
 errors, c = [], collections.Counter()
 files = sorted(glob.glob(sys.argv[1] if len(sys.argv) > 1 else "eval/heldout/batch-h*.json"))
-for gf in files:
-    for key, ann in json.load(open(gf, encoding="utf-8"))["docs"].items():
-        raw = (SHARED / key).read_bytes()
+if not files:
+    sys.exit(f"check.py: no gold file matches {sys.argv[1] if len(sys.argv) > 1 else 'eval/heldout/batch-h*.json'}")
+gold = {gf: json.load(open(gf, encoding="utf-8"))["docs"] for gf in files}
+try:
+    raws = document_bytes({key: gf for gf, docs in gold.items() for key in docs}, SHARED)
+except UserError as e:
+    sys.exit(f"check.py: {e}")
+for gf, docs in gold.items():
+    for key, ann in docs.items():
+        raw = raws[key]
         if hashlib.sha1(raw).hexdigest() != ann["sha1"]:
             errors.append(f"{key}: sha1 differs")
-        text = unicodedata.normalize("NFC", raw.decode("utf-8"))
+        text = nfc_text(raw)
         c["docs"] += 1
         for e in ann["directives"]:
             for s in e["surfaces"]:

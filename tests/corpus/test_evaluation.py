@@ -1,8 +1,10 @@
 """Scorer tests on tiny synthetic gold (written for this project) and the gold's integrity against ../shared."""
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
+import re
 import unicodedata
 from argparse import Namespace
 from pathlib import Path
@@ -220,6 +222,120 @@ def test_missing_shared_folder_is_a_user_error(tmp_path, capsys):
     assert rc == 2 and err.count("\n") == 1 and "shared folder" in err
 
 
+# --------------------------------------------------------------------------- gold keys naming jsonl records
+
+# Synthetic records (written for this project, not from any article); the second one is in NFD.
+RECORDS = [
+    {"id": "101", "title": "Tin khác", "text": "Tin khác\nGiá lúa tăng 5%."},
+    {"id": "202", "title": "Chi bộ", "text": unicodedata.normalize(
+        "NFD", "Chi bộ khoá mới\nPhấn đấu hằng năm kết nạp 12 đảng viên; năm nay đạt 100%.")},
+    {"id": 303, "title": "Số", "text": "Số\nĐảng bộ có 40 chi bộ."},
+]
+
+
+def _write_records(tmp_path: Path, keys: dict, records=RECORDS, name="bulk/synthetic.jsonl.gz") -> tuple[Path, Path]:
+    """A synthetic jsonl(.gz) under shared/data and one gold file naming ``keys`` (key -> annotation)."""
+    shared = tmp_path / "shared"
+    path = shared / "data" / name
+    path.parent.mkdir(parents=True)
+    body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+    path.write_bytes(gzip.compress(body) if name.endswith(".gz") else body)
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "batch-x.json").write_text(json.dumps({"default_published": "2017-07-01", "docs": keys},
+                                                  ensure_ascii=False), encoding="utf-8")
+    return gold, shared
+
+
+def _sha1(record_id) -> str:
+    return hashlib.sha1(next(r for r in RECORDS if r["id"] == record_id)["text"].encode("utf-8")).hexdigest()
+
+
+@pytest.mark.parametrize("record_key", ["data/bulk/synthetic.jsonl.gz#202", "data/bulk/synthetic.jsonl#202"])
+def test_record_key_resolves_to_the_nfc_text_of_the_record(tmp_path, record_key):
+    gold, shared = _write_records(tmp_path, {record_key: {
+        "sha1": _sha1("202"),   # sha1 of the record text's UTF-8 bytes, as stored (here NFD)
+        "figures": [{"surface": "12 đảng viên", "value": 12, "kind": "target"},
+                    {"surface": "100%", "value": 100, "kind": "achieved"}],
+        "targets": [{"surface": "Phấn đấu hằng năm kết nạp 12 đảng viên", "value": 12, "recurrence": "annual"}],
+        "directives": []}}, name=record_key.split("data/")[1].split("#")[0])
+    [d] = load_gold(gold, shared)
+    assert d.key == record_key and d.sha1 == _sha1("202")
+    assert d.text == nfc_text(RECORDS[1]["text"].encode("utf-8"))
+    assert d.text.startswith("Chi bộ khoá mới\n")   # NFC composes the marks, keeps the old tone placement
+    assert [d.text[f["start"]:f["end"]] for f in d.figures] == ["12 đảng viên", "100%"]
+    assert d.text[d.targets[0]["start"]:d.targets[0]["end"]].startswith("Phấn đấu")
+
+
+def test_each_jsonl_file_is_streamed_once_for_all_its_ids(tmp_path, monkeypatch):
+    import corpus.evaluation as ev
+
+    keys = {f"data/bulk/synthetic.jsonl.gz#{i}": {"sha1": _sha1(r), "figures": [], "targets": [], "directives": []}
+            for i, r in (("101", "101"), ("202", "202"), ("303", 303))}
+    gold, shared = _write_records(tmp_path, keys)
+    opened = []
+    real_open = ev.gzip.open
+    monkeypatch.setattr(ev.gzip, "open",   # a spy: the real gzip.open still reads the file
+                        lambda path, *a, **kw: opened.append(Path(path).name) or real_open(path, *a, **kw))
+    docs = load_gold(gold, shared)
+    assert opened == ["synthetic.jsonl.gz"]
+    assert [d.text.split("\n")[0] for d in docs] == ["Tin khác", "Chi bộ khoá mới", "Số"]   # id 303 written as a number
+
+
+@pytest.mark.parametrize("key, sha1, message", [
+    ("data/bulk/missing.jsonl.gz#101", None, "cannot read data/bulk/missing.jsonl.gz"),
+    ("data/bulk/synthetic.jsonl.gz#999", None, "no record with id 999"),
+    ("data/bulk/synthetic.jsonl.gz#101", "0" * 40, "sha1 of data/bulk/synthetic.jsonl.gz#101 differs"),
+])
+def test_bad_record_key_is_one_line_naming_gold_file_and_key(tmp_path, key, sha1, message):
+    gold, shared = _write_records(tmp_path, {key: {"sha1": sha1 or _sha1("101"), "figures": []}})
+    with pytest.raises(UserError, match=re.escape(message)) as e:
+        load_gold(gold, shared)
+    assert "batch-x.json" in str(e.value) and key in str(e.value) and "\n" not in str(e.value)
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"\x1f\x8b\x08\x00broken", "cannot read"),                         # a truncated/corrupt gzip
+    (gzip.compress(b'{"id": "101", "text": 5}\n'), "has no text"),
+    (gzip.compress(b"not json\n"), "line 1 is not a JSON object"),
+])
+def test_corrupt_jsonl_is_a_user_error(tmp_path, content, message):
+    gold, shared = _write_records(tmp_path, {"data/bulk/synthetic.jsonl.gz#101": {"sha1": _sha1("101")}})
+    (shared / "data" / "bulk" / "synthetic.jsonl.gz").write_bytes(content)
+    with pytest.raises(UserError, match=message):
+        load_gold(gold, shared)
+
+
+def test_missing_record_through_the_cli_is_one_line_and_exit_2(tmp_path, capsys):
+    from corpus.cli import main
+
+    gold, shared = _write_records(tmp_path, {"data/bulk/synthetic.jsonl.gz#404": {"sha1": _sha1("101")}})
+    rc = main(["evaluate", "--gold", str(gold), "--shared", str(shared)])
+    err = capsys.readouterr().err
+    assert rc == 2 and err.count("\n") == 1 and "batch-x.json" in err and "#404" in err
+
+
+def test_evaluate_docs_on_a_record_key_keeps_offsets(tmp_path):
+    """A record text reaches the extractor as NFC and gold spans line up with it (synthetic extractor)."""
+    from corpus.evaluation import evaluate_docs
+    from nlp.types import Figure
+
+    gold, shared = _write_records(tmp_path, {"data/bulk/synthetic.jsonl.gz#202": {
+        "sha1": _sha1("202"), "figures": [{"surface": "12 đảng viên", "value": 12, "kind": "target"}]}})
+    seen = []
+
+    def extract(t, published=None, province=None):
+        from nlp.types import Extraction
+        seen.append(t)
+        f = t.index("12 đảng viên")
+        return Extraction(text=t, text_sha1="", figures=[Figure(start=f, end=f + 2, text="12", value=12.0,
+                                                                kind="target")])
+
+    m = evaluate_docs(load_gold(gold, shared), extract=extract).metrics
+    assert seen == [unicodedata.normalize("NFC", RECORDS[1]["text"])]
+    assert (m["figures.recall"], m["figures.precision"], m["figures.kind_accuracy"]) == (1.0, 1.0, 1.0)
+
+
 # --------------------------------------------------------------------------- the real gold (../shared)
 
 
@@ -229,7 +345,8 @@ def test_gold_integrity(shared_dir):
     dev = [d for d in docs if d.key.startswith("data/dev/")]
     assert len(dev) >= 64
     for d in docs:
-        text = nfc_text(d.path.read_bytes())
+        text = d.text   # a .txt file or a jsonl record, as load_gold read it
+        assert text == unicodedata.normalize("NFC", text)
         if d.key.startswith("data/dev/"):
             assert d.sha1 == hashlib.sha1(d.path.read_bytes()).hexdigest()
         for label in ("figures", "targets"):

@@ -59,6 +59,11 @@ NUMBERED = [
 ]
 
 SHORT = [
+    # a central body's standing committee after the number; a resolution of an earlier term by the article date
+    ("các đơn vị quán triệt Chỉ thị 91 của Thường vụ Quân ủy Trung ương về công tác", None,
+     "Chỉ thị 91 của Thường vụ Quân ủy Trung ương", dict(canonical_id="91-CT/QUTW", level="central")),
+    ("Công đoàn ngành thực hiện Nghị quyết 20 về giai cấp công nhân trong toàn Đảng bộ", "2012-05-01",
+     "Nghị quyết 20", dict(canonical_id="20-NQ/TW", term="X")),
     ("gắn với thực hiện Chỉ thị 05 của Bộ Chính trị cũng như", None, "Chỉ thị 05 của Bộ Chính trị",
      dict(kind="chi_thi", canonical_id="05-CT/TW", issuer="Bộ Chính trị", level="central", symbol="CT/TW")),
     ("tiếp tục thực hiện Chỉ thị 03 trong toàn Đảng bộ", None, "Chỉ thị 03", dict(canonical_id="03-CT/TW")),
@@ -158,6 +163,11 @@ TITLED = [
      "Chương trình hành động “Thực hiện Nghị quyết về tổ chức cơ sở”", dict(kind="chuong_trinh")),
     ("Đề án “Xây dựng “chi bộ bốn tốt” ở nông thôn” được", None, "Đề án “Xây dựng “chi bộ bốn tốt” ở nông thôn”",
      dict(title="Xây dựng “chi bộ bốn tốt” ở nông thôn")),
+    # a word of praise or naming between the type word and the quoted title
+    ("Đảng bộ tỉnh ra Chỉ thị lịch sử “Toàn dân kháng chiến” ngay trong đêm", None,
+     "Chỉ thị lịch sử “Toàn dân kháng chiến”", dict(kind="chi_thi", title="Toàn dân kháng chiến")),
+    ("Chi bộ thực hiện Kế hoạch mang tên “Mỗi đảng viên một việc tốt” từ đầu năm", None,
+     "Kế hoạch mang tên “Mỗi đảng viên một việc tốt”", dict(kind="ke_hoach", title="Mỗi đảng viên một việc tốt")),
 ]
 
 CHARTER = [

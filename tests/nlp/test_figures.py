@@ -427,6 +427,12 @@ def test_glued_metric_units_ratios_and_year_traps(sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     ("Tỉnh đã cổ phần hóa 4/25 DNNN và thoái vốn tại 7 DN.", [("4/25 DNNN", 4, "DNNN"), ("7 DN", 7, "DN")]),
     ("Huyện giải thể 120 HTX ngừng hoạt động.", [("120 HTX", 120, "HTX")]),
+    # any other upper-case abbreviation counts after digits ...
+    ("Liên đoàn quản lý 1.240 CĐCS và 85 BV tuyến huyện.", [("1.240 CĐCS", 1240, "CĐCS"), ("85 BV", 85, "BV")]),
+    # ... but not in a name or a model, nor after a number word or a document number
+    ("Chiếc Honda Winner 150 ABS mới ra mắt.", []),
+    ("Tàu Hải Âu 18 QN-4512 bị chìm.", []),
+    ("Chung cuộc 2-1 SHB Đà Nẵng giành chiến thắng.", []),
     ("Đoàn kiểm tra ban hành 3.012 quyết định xử phạt.", [("3.012 quyết định", 3012, "quyết định")]),
     ("Thanh tra tỉnh đôn đốc thực hiện 418 kết luận thanh tra.", [("418 kết luận", 418, "kết luận")]),
     ("Đã xử lý hành chính 35 tổ chức, 90 cá nhân.", [("35 tổ chức", 35, "tổ chức"), ("90 cá nhân", 90, "cá nhân")]),
