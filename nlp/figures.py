@@ -73,7 +73,11 @@ _LEFT_TRAP = re.compile(r"(?:^|[^\wđĐ])(?:" + "|".join([
     r"(?<!tổng )(?<!Tổng )(?<!trong )(?<!Trong )số",                       # not "trong số 13 chỉ tiêu" (among)
 ]) + r")\s*(?:số\s*)?[:.]?\s*$", re.IGNORECASE)
 
-_NUM = re.compile(r"(?<![\wđĐ.,/:+\-–])(" + DIGITS + r")(?!\d)")
+# (after "/" only when a word ends right before it: "19.260 CĐ cơ sở/21.148 đơn vị" pairs two counts;
+# "30/4", "12/QĐ-TTg" and " /2" are dates, symbols and fractions)
+_PER_MEASURE = re.compile(r"\s*(?:năm|tháng|tuần|ngày|giờ|phút|giây|km|m|cm|kg|g|lít|tấn|tạ|ha|m2|kHz|Hz)(?![\wđĐ])")
+_SLASH_NOT_PAIR = re.compile(r"(?<![\wđĐ])(?:[IVXLC]+|năm|tháng|tuần|ngày|quý|kỳ|lần|giờ)/$", re.IGNORECASE)
+_NUM = re.compile(r"(?<![\wđĐ.,:+\-–])(?<![^\w]/)(?<![\d_]/)(?<!^/)(" + DIGITS + r")(?!\d)")
 _PERCENT = re.compile(r"\s*(%|phần trăm)")
 _RANGE = re.compile(r"\s*%?" + RANGE_SEP + r"(" + DIGITS + r")(?![\d/])")
 # "1, 2 cuộc kiểm tra" (one or two): two consecutive single digits joined by a comma are a range.
@@ -224,6 +228,9 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
         s, e = m.start(1), m.end(1)
         if _overlaps(s, e, blocked) or _overlaps(s, e, taken):
             continue
+        if text[s - 1:s] == "/" and (_YEARLIKE.fullmatch(m.group(1)) or _SLASH_NOT_PAIR.search(text, max(ss, s - 12), s)
+                                     or parse_number(m.group(1)) in (1, 10, 100, 1000) or _PER_MEASURE.match(text, e)):
+            continue                             # "quý III/2017", "1 năm/1 lần", "6 lít/100 km", "15.000 khách/17 giờ"
         if _LEFT_TRAP.search(text, max(ss, s - 24), s) and not _PERCENT.match(text, e, se) \
                 and not _EACH_BEFORE.search(text, max(ss, s - 24), s) \
                 and not _CAPACITY.match(text, e, se) \
@@ -334,6 +341,9 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
             continue
         if how != "words" and not _PEOPLE_UNIT.search(unit or "") and _UNIT_NAME_BEFORE.search(text, max(ss, s - 12), s):
             continue                             # "Bộ Tư lệnh đoàn 559 đường mòn Hồ Chí Minh": a name
+        if how is None and unit != "%" and _BRAND_BEFORE.search(text, max(ss, s - 30), s) \
+                and not _PEOPLE_UNIT.search(unit or ""):
+            continue                             # "Tổng công ty Licogi 14 tổ chức hội nghị": a company's name
         if how is None and _YEARLIKE.fullmatch(text, s, num_end) and (
                 unit in _TIME_UNITS or unit == "lần" or _NAME_BEFORE.search(text, max(ss, s - 20), s)):
             continue                             # "năm 2014 và 2015 lần lượt …": a year
@@ -398,6 +408,9 @@ def _named_unit(text: str, p: int) -> tuple[str, int] | None:
 
 # A year after a name is part of it: "Báo cáo Việt Nam 2035 khuyến nghị …", "SEA Games 2017".
 _NAME_BEFORE = re.compile(r"[A-ZĐ][\wđ]*\s+$")
+# A number right after a mid-sentence name of several Latin syllables is part of the name: "Licogi 14",
+# "LICOGI 14", "Vinaconex 6" (a Vietnamese syllable has one vowel group: "Phước Long 68 tỷ đồng" counts).
+_BRAND_BEFORE = re.compile(r"[^\W\d_]\s+(?i:[bcdfghjklmnpqrstvwxz]*[aeiouy]+[bcdfghjklmnpqrstvwxz]+[aeiouy][a-z]*)\s+$")
 _NOT_NOUN_HEADS = {"trên", "dưới", "trong", "ngoài", "mẹ", "má", "con", "anh", "chị", "em", "phương", "cõi", "hối tiếc",
                    "bão táp", "tiết"}
 _MONTH_BEFORE = re.compile(r"(?:^|[^\wđĐ])(?:tháng|mùng|mồng)\s*$", re.IGNORECASE)

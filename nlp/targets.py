@@ -145,7 +145,11 @@ _SAY = re.compile(_B + r"(?:cho rằng|cho biết|nhận định|nêu rõ|phát 
 # ("phương án cải tạo 19 khu chung cư": 19 existing blocks).
 _PLAN_CUE = re.compile(_B + r"(?:phương án|trù tính|đề án)" + _E, re.IGNORECASE)
 # Rules: "Bộ Chính trị quy định kiểm tra …", "Quy định này …", "có thể bị phạt"; the nearest cue decides.
-_RULE_CUE = re.compile(_B + r"(?:(?<!theo )(?<!đúng )(?:(?-i:quy định)|Quy định này)(?!\s*(?:số|\d))|có thể)" + _E,
+_RULE_CUE = re.compile(_B + r"(?:(?<!theo )(?<!đúng )(?:(?-i:quy định)|Quy định này)(?!\s*(?:số|\d))|có thể"
+                       # a permitted maximum per period or per item: "một năm chỉ được thanh tra, kiểm tra 1 lần",
+                       # "mỗi cử tri chỉ được bầu 2 lần" (not "xã chỉ được hỗ trợ 30 triệu đồng", a result)
+                       r"|(?:mỗi\s+[^\s,;.]+|một\s+(?:năm|tháng|tuần|quý|kỳ|ngày)|hằng năm|hàng năm)\s+"
+                       r"(?:[^\s,;.]+\s+){0,2}?chỉ được(?=\s+(?!(?:hơn|có|khoảng|gần|trên|chừng|mới|các|những)" + _E + r")[^\W\d_]+[^;.\d]{0,40}?\d))" + _E,
                        re.IGNORECASE)
 # Hypotheticals, conditions, negated alternatives and standing prohibitions: they scope over the rest of
 # their clause, whatever cue comes later ("Mỗi tỉnh chỉ cần một cuộc thì cả nước đã có 63 cuộc rồi").

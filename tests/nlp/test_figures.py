@@ -433,6 +433,11 @@ def test_glued_metric_units_ratios_and_year_traps(sentence, expected):
     ("Chiếc Honda Winner 150 ABS mới ra mắt.", []),
     ("Tàu Hải Âu 18 QN-4512 bị chìm.", []),
     ("Chung cuộc 2-1 SHB Đà Nẵng giành chiến thắng.", []),
+    # a company name of several Latin syllables keeps its number; the second count of a slash pair is a figure
+    ("Hôm nay, Tổng công ty Sonadezi 18 tổ chức đại hội.", []),
+    ("Đảng bộ khối có 1.050 đảng viên/1.320 cán bộ, công chức.",
+     [("1.050 đảng viên", 1050, "đảng viên"), ("1.320 cán bộ", 1320, "cán bộ")]),
+    ("Xe tiêu thụ 6 lít xăng/100 km trong quý III/2017.", [("6 lít", 6, "lít")]),
     ("Đoàn kiểm tra ban hành 3.012 quyết định xử phạt.", [("3.012 quyết định", 3012, "quyết định")]),
     ("Thanh tra tỉnh đôn đốc thực hiện 418 kết luận thanh tra.", [("418 kết luận", 418, "kết luận")]),
     ("Đã xử lý hành chính 35 tổ chức, 90 cá nhân.", [("35 tổ chức", 35, "tổ chức"), ("90 cá nhân", 90, "cá nhân")]),

@@ -391,6 +391,11 @@ def test_kinds_are_set_on_the_figure_objects_passed_in():
     # ... not money spent on a project, nor a wage or income per person
     ("Năm qua, tỉnh đã giải ngân cho dự án 120 tỷ đồng.", ["achieved"]),
     ("Thu nhập bình quân của công nhân đạt 7 triệu đồng/người/tháng.", ["achieved"]),
+    # a permitted maximum per period or per item is a rule; "chỉ được" of a result is not
+    ("Theo chỉ thị, một năm chỉ được thanh tra, kiểm tra doanh nghiệp 1 lần.", ["other"]),
+    ("Mỗi hộ chỉ được đăng ký 2 suất.", ["other"]),
+    ("Năm qua, thôn chỉ được hỗ trợ 15 triệu đồng.", ["achieved"]),
+    ("Năm 2015, huyện chỉ được 2 xã về đích nông thôn mới.", ["achieved"]),
 ])
 def test_kinds_from_the_random_batch(sentence, kinds):
     figures, _ = run(sentence)
