@@ -46,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--retry-failed", action="store_true",
                    help="fetch pages that failed before (404, 500, timeout …) now, without waiting for their retry time")
 
+    s = sub.add_parser("merge", help="take in what other machines crawled: their WARC files, spool, runs, crawl state")
+    s.add_argument("others", nargs="+", metavar="OTHER_DATA", help="another machine's data folder (read only)")
+
     s = sub.add_parser("import", help="import .txt files, folders, .jsonl(.gz) collections")
     s.add_argument("paths", nargs="+", metavar="PATH")
     s.add_argument("--site", metavar="ID")

@@ -107,8 +107,9 @@ def writer_alive(path: Path) -> bool:
 
 
 def read_spool_file(path: Path) -> Iterator[dict]:
-    """Articles of one spool file; a partial last line (writer killed) is skipped."""
-    with open(path, "rb") as fh:
+    """Articles of one spool file (``.jsonl``, or ``.jsonl.gz`` of ``spool/done``); a partial last line
+    (writer killed) is skipped."""
+    with (gzip.open if str(path).endswith(".gz") else open)(path, "rb") as fh:
         data = fh.read()
     lines = data.split(b"\n")
     for i, raw in enumerate(lines):

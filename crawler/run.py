@@ -9,8 +9,9 @@ from pathlib import Path
 
 from corpus.errors import UserError
 
+from .register import ArticleRegister
 from .session import CrawlSession
-from .settings import crawl_settings
+from .settings import REDIS_REGISTER_PREFIX, crawl_settings
 
 log = logging.getLogger("partycorpus.crawl")
 
@@ -79,12 +80,12 @@ class RedisWorkers:
         import socket
         import threading
 
-        from .settings import REDIS_DUPEFILTER_KEY, REDIS_QUEUE_KEY, REDIS_WORKERS_KEY
+        from .settings import REDIS_DUPEFILTER_KEY, REDIS_QUEUE_KEY, REDIS_RUN_KEY, REDIS_WORKERS_KEY
 
         names = {"spider": spider_name}
         self.client = client
         self.key = REDIS_WORKERS_KEY % names
-        self.shared_keys = [REDIS_QUEUE_KEY % names, REDIS_DUPEFILTER_KEY % names]
+        self.shared_keys = [REDIS_QUEUE_KEY % names, REDIS_DUPEFILTER_KEY % names, REDIS_RUN_KEY % names]
         self.spider_name = spider_name
         self.member = f"{socket.gethostname()}:{os.getpid()}:{secrets.token_hex(4)}"
         self.lease = float(lease)
@@ -107,6 +108,12 @@ class RedisWorkers:
             self._thread = threading.Thread(target=self._renew_loop, name="partycorpus-redis-lease", daemon=True)
             self._thread.start()
         return n
+
+    def run_id(self) -> str:
+        """The id shared by the workers of the current run (set by the first one; call after ``join()``):
+        a new run starts when no live worker is left."""
+        self.client.set(self.shared_keys[2], self.member, nx=True)
+        return (self.client.get(self.shared_keys[2]) or self.member.encode()).decode()
 
     def renew(self) -> int:
         """Extend this process's lease; returns the number of live workers."""
@@ -151,13 +158,16 @@ def run_crawl(data_dir: str | Path, *, sites: dict[str, dict] | None = None, sta
     else:
         spider_cls, kwargs, label = SiteSpider, {"sites": sites or {}}, ",".join(sorted(sites or {}))
     settings = crawl_settings(polite=polite, redis_url=redis_url, max_pages=max_pages)
-    workers = RedisWorkers(_redis_client(redis_url), spider_cls.name) if redis_url else None
-    session = CrawlSession(data_dir, sites_label=label, retry_failed=retry_failed)
+    client = _redis_client(redis_url) if redis_url else None
+    workers = RedisWorkers(client, spider_cls.name) if client else None
+    register = ArticleRegister(client, REDIS_REGISTER_PREFIX) if client else None
+    session = CrawlSession(data_dir, sites_label=label, retry_failed=retry_failed, register=register)
     settings["LOG_INSTALL_ROOT_HANDLER"] = True
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(spider_cls)
     if workers:
         workers.join()   # before the crawl opens the shared queue; left in the finally below
+        register.run_id = workers.run_id()   # one walk down each listing per run, whichever workers fetch it
     try:
         process.crawl(crawler, session=session, **kwargs)
         process.start()

@@ -32,14 +32,19 @@ class CrawlSession:
     """State, spool and archive of one crawl process, with the run's counters."""
 
     def __init__(self, data_dir: str | Path, sites_label: str = "", run_id: str | None = None,
-                 retry_failed: bool = False):
+                 retry_failed: bool = False, register=None):
         self.data_dir = Path(data_dir)
         self.run_id = run_id or new_run_id()
         self.state = CrawlState(self.data_dir)
+        self.register = register   # crawler.register.ArticleRegister in --redis mode: what all machines stored
         # a crawl killed between a spool line and its state row: the line counts as stored
-        adopted = adopt_orphan_spools(self.data_dir, self.state)
+        adopted = adopt_orphan_spools(self.data_dir, self.state, register)
         if adopted:
             log.info("%d articles of an interrupted crawl's spool recorded as stored", adopted)
+        if register is not None:   # what this machine stored before (or crawled alone) is known to all
+            published = register.raise_to(self.state.registered_rows())
+            if published:
+                log.info("%d stored articles of this data folder published to the shared register", published)
         self.spool = SpoolWriter(self.data_dir, self.run_id)
         self.archive = ArchiveWriter(self.data_dir, self.run_id)
         self.run = CrawlRun(run_id=self.run_id, started=now_iso(), sites=sites_label)
@@ -49,6 +54,51 @@ class CrawlSession:
         self.skipped_known = 0
         self.retry_failed = retry_failed   # fetch pages that failed before even if their retry time is not due
         self.skipped_waiting = 0           # failed before, retry time not due: not fetched
+        self.duplicates = 0                # stored by another worker meanwhile (lost compare-and-set)
+
+    def registered(self, urls) -> set[str]:
+        """Canonical URLs among ``urls`` that another machine stored (one Redis round trip; empty alone)."""
+        if self.register is None:
+            return set()
+        return self.register.registered(urls)
+
+    def record_aliases(self, url: str, aliases) -> bool:
+        """When ``url`` is a stored article (here or in the register), record the URLs that redirected to it
+        as known too and return True; False for an article not stored yet."""
+        from .register import Registered
+        from .urls import canonicalize
+
+        row = self.state.known(url)
+        stored = Registered(row["version"], row["content_sha1"], row["article_id"]) if row is not None else None
+        if self.register is not None:
+            shared = self.register.lookup([url])[canonicalize(url)]
+            if shared is not None and (stored is None or shared.version > stored.version):
+                stored = shared
+        if stored is None:
+            return False
+        aliases = [a for a in dict.fromkeys(canonicalize(u) for u in aliases) if a != canonicalize(url)]
+        with self.state.write() as state:
+            for alias in aliases:
+                if state.known(alias) is None:
+                    state.upsert(url=alias, site=row["site"] if row is not None else None,
+                                 article_id=stored.article_id, content_sha1=stored.content_sha1,
+                                 version=stored.version, raw_ref=row["raw_ref"] if row is not None else None)
+        if self.register is not None:
+            self.register.raise_to((alias, stored) for alias in aliases)
+        return True
+
+    def start_listing_walk(self, listing_url: str, site: str | None) -> bool:
+        """Count a walk down a listing (in Redis when distributed); True when the previous walk reached its end."""
+        if self.register is not None:
+            return self.register.start_listing_walk(listing_url)
+        return self.state.start_listing_walk(listing_url, site)
+
+    def finish_listing_walk(self, listing_url: str, pages: int) -> None:
+        """Note that a walk down a listing reached its end (in Redis when distributed)."""
+        if self.register is not None:
+            self.register.finish_listing_walk(listing_url)
+        else:
+            self.state.finish_listing_walk(listing_url, pages)
 
     def error(self, reason: str, url: str = "", detail: str = "") -> None:
         """Count a skipped page or failure by reason and log it."""
@@ -83,6 +133,7 @@ class CrawlSession:
         record["errors"] = dict(sorted(self.errors.items()))
         record["skipped_known"] = self.skipped_known
         record["skipped_waiting"] = self.skipped_waiting
+        record["duplicates"] = self.duplicates
         record["pid"] = os.getpid()
         folder = self.data_dir / "crawl" / "runs"
         folder.mkdir(parents=True, exist_ok=True)

@@ -18,6 +18,10 @@ DEFAULT_CONTACT = "https://github.com/partycorpus/partycorpus"
 REDIS_QUEUE_KEY = "%(spider)s:requests"
 REDIS_DUPEFILTER_KEY = "%(spider)s:dupefilter"
 REDIS_WORKERS_KEY = "partycorpus:%(spider)s:workers"
+REDIS_RUN_KEY = "partycorpus:%(spider)s:run"   # the id the workers of one run share (listing walks)
+# The shared article register and listing walks (``crawler.register``): kept between runs, unlike the
+# queue. ``PARTYCORPUS_REDIS_PREFIX`` gives one Redis several independent corpora.
+REDIS_REGISTER_PREFIX = os.environ.get("PARTYCORPUS_REDIS_PREFIX", "partycorpus")
 
 
 def package_version() -> str:
@@ -89,7 +93,8 @@ def crawl_settings(*, polite: bool = True, redis_url: str | None = None, max_pag
         "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
         "PARTYCORPUS_RETRY_BACKOFF": 2.0 if polite else 0.05,   # seconds, doubled per retry
         "DOWNLOADER_MIDDLEWARES": {"crawler.middlewares.RetryBackoffMiddleware": 540,
-                                   "crawler.middlewares.RedirectLoopMiddleware": 650},
+                                   "crawler.middlewares.RedirectLoopMiddleware": 650,
+                                   "crawler.register.KnownRedirectMiddleware": 560},
         "ITEM_PIPELINES": {"crawler.pipelines.StorePipeline": 300},
         "HTTPERROR_ALLOWED_CODES": [304],
         "DEPTH_PRIORITY": 0,

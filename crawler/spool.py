@@ -37,11 +37,12 @@ class SpoolWriter:
             self._f = None
 
 
-def adopt_orphan_spools(data_dir: str | Path, state) -> int:
-    """Record in the crawl state the articles of spool files whose writer process is gone.
+def adopt_orphan_spools(data_dir: str | Path, state, register=None) -> int:
+    """Record in the crawl state (and the shared register, when given) the articles of spool files
+    whose writer process is gone.
 
-    A crawl killed after fsyncing a spool line but before committing its state row
-    would otherwise fetch that article again; the spool line is the proof it was stored.
+    A crawl killed after fsyncing a spool line but before committing its state row (or its
+    register row) would otherwise fetch that article again; the spool line is the proof it was stored.
     """
     from corpus.ingest import read_spool_file, writer_alive
 
@@ -49,5 +50,17 @@ def adopt_orphan_spools(data_dir: str | Path, state) -> int:
     adopted = 0
     for path in sorted(spool.glob("*.jsonl")) if spool.is_dir() else []:
         if not writer_alive(path):
-            adopted += state.adopt_spooled(read_spool_file(path))
+            articles = list(read_spool_file(path))
+            adopted += state.adopt_spooled(articles)
+            if register is not None:
+                register.raise_to(spooled_rows(articles))
     return adopted
+
+
+def spooled_rows(articles):
+    """(url, ``Registered``) pairs of spooled article dicts (lines without url or sha1 are skipped)."""
+    from .register import Registered
+
+    for art in articles:
+        if art.get("url") and art.get("content_sha1") and art.get("article_id"):
+            yield art["url"], Registered(int(art.get("version") or 1), art["content_sha1"], art["article_id"])

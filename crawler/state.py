@@ -151,6 +151,50 @@ class CrawlState:
                 adopted += 1
         return adopted
 
+    def registered_rows(self):
+        """(url, ``crawler.register.Registered``) of every stored article URL (to publish to the shared register)."""
+        from .register import Registered
+
+        for r in self.con.execute("SELECT canonical_url, version, content_sha1, article_id FROM articles"
+                                  " WHERE content_sha1 IS NOT NULL").fetchall():
+            yield r[0], Registered(int(r[1]), r[2], r[3])
+
+    def merge_rows(self, rows) -> int:
+        """Take article rows of another machine's crawl state (dicts with the ``articles`` columns); a row
+        replaces ours only at a higher version. Returns how many rows were added or raised.
+
+        >>> # CrawlState("data").merge_rows(CrawlState.read_rows("may-b/crawl/state.sqlite"))
+        """
+        cols = ("canonical_url", "url", "site", "article_id", "etag", "last_modified", "content_sha1", "version",
+                "raw_ref", "first_seen", "last_fetched")
+        merged = 0
+        with self.write():
+            for row in rows:
+                cur = self.con.execute("SELECT version FROM articles WHERE canonical_url = ?",
+                                       (row["canonical_url"],)).fetchone()
+                if cur is not None and cur[0] >= int(row["version"]):
+                    continue
+                self.con.execute(f"INSERT OR REPLACE INTO articles ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                                 tuple(row.get(c) for c in cols))
+                merged += 1
+        return merged
+
+    @staticmethod
+    def read_rows(path: str | Path) -> list[dict]:
+        """The article rows of a crawl state file, read without writing to it (another machine's folder)."""
+        uri = Path(path).resolve().as_uri()
+        for mode in ("mode=ro", "immutable=1"):   # read-only; immutable when the folder is not writable
+            try:
+                con = sqlite3.connect(f"{uri}?{mode}", uri=True)
+                try:
+                    con.row_factory = sqlite3.Row
+                    return [dict(r) for r in con.execute("SELECT * FROM articles")]
+                finally:
+                    con.close()
+            except sqlite3.Error as e:
+                error = e
+        raise error
+
     def touch(self, url: str, etag: str | None = None, last_modified: str | None = None) -> None:
         """Note an unchanged re-fetch (new validators, fetch time)."""
         self.con.execute(

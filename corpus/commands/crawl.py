@@ -53,8 +53,10 @@ def summary(session) -> str:
     err = ", ".join(f"{k} {v}" for k, v in errors.items()) or "none"
     return (f"Crawl {run.run_id} of {run.sites or '-'}: {run.pages} pages fetched, {run.new} new articles, "
             f"{run.changed} changed, {run.unchanged} unchanged, {session.skipped_known} known article links "
-            f"skipped, {session.skipped_waiting} failed earlier and not yet due for a retry; "
-            f"skipped or failed: {err}. Spool {session.spool.path.name} ({session.spool.lines} lines), "
+            f"skipped, {session.skipped_waiting} failed earlier and not yet due for a retry"
+            + (f", {session.duplicates} stored by another worker at the same moment" if session.duplicates else "")
+            + "; "
+            + f"skipped or failed: {err}. Spool {session.spool.path.name} ({session.spool.lines} lines), "
             f"archive {session.archive.records} records. Run record crawl/runs/{run.run_id}.json.")
 
 

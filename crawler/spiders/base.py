@@ -158,12 +158,18 @@ class ArticleSpiderMixin:
     session = None
 
     # -- requests -------------------------------------------------------------------
-    def article_request(self, url: str, site: dict, *, section: str | None = None, **meta) -> scrapy.Request | None:
-        """Request of an article page, or None when it is already stored and the site is not revalidated."""
+    def article_request(self, url: str, site: dict, *, section: str | None = None, registered: bool = False,
+                        **meta) -> scrapy.Request | None:
+        """Request of an article page, or None when it is already stored (here, or by another machine:
+        ``registered``) and the site is not revalidated."""
         url = canonicalize(url)
         row = self.session.state.known(url)
         headers = {}
-        if row is not None:
+        if row is None and registered:   # stored by another machine: no validators here
+            if not site.get("revalidate"):
+                self.session.skipped_known += 1
+                return None
+        elif row is not None:
             if not site.get("revalidate"):
                 self.session.skipped_known += 1
                 return None
@@ -180,11 +186,13 @@ class ArticleSpiderMixin:
         request = getattr(failure, "request", None)
         if request is not None and request.meta.get("optional"):
             return
+        if "KnownArticle:" in str(failure.value):   # a redirect to a stored article (crawler.register)
+            return
         reason, detail = classify_failure(failure)
         if reason == "http_404" and request is not None and request.meta.get("kind") == "listing" \
                 and request.meta.get("page", 1) > 1:
             if request.meta.get("walk"):   # paged past the last listing page: the walk is complete
-                self.session.state.finish_listing_walk(request.meta["walk"], request.meta["page"] - 1)
+                self.session.finish_listing_walk(request.meta["walk"], request.meta["page"] - 1)
             return
         self.fail(reason, request.url if request is not None else "", detail,
                   request.meta.get("kind") if request is not None else None,

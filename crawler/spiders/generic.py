@@ -46,19 +46,28 @@ class GenericSpider(ArticleSpiderMixin, scrapy.Spider):
         yield scrapy.Request(self.base_url + "/sitemap.xml", callback=self.parse_sitemap, errback=self.on_error,
                              meta={"optional": True})
 
-    def _follow(self, url: str, callback=None):
+    def _follow(self, url: str, callback=None, registered: frozenset | set = frozenset()):
         if not same_site(url, self.base_url):
             return None
         if urlsplit(url).path.lower().endswith(_SKIP_EXT):
             return None
         url = canonicalize(url)
-        if self.session.state.known(url) is not None:   # a stored article: never fetched again
+        if url in registered or self.session.state.known(url) is not None:   # a stored article: never fetched again
             self.session.skipped_known += 1
             return None
         if self.session.should_wait(url):   # failed before (404, 500 …): not before its retry time
             return None
         return scrapy.Request(url, callback=callback or self.parse_page, errback=self.on_error,
                               meta={"kind": "page"})
+
+    def _follow_all(self, urls, callback=None):
+        """Requests for the unseen pages among ``urls``; the shared register is asked once for all of them."""
+        urls = [u for u in urls if same_site(u, self.base_url) and not urlsplit(u).path.lower().endswith(_SKIP_EXT)]
+        registered = self.session.registered(urls)
+        for url in urls:
+            req = self._follow(url, callback, registered)
+            if req:
+                yield req
 
     def parse_robots(self, response):
         for url in self.robots_sitemaps(response):
@@ -67,20 +76,11 @@ class GenericSpider(ArticleSpiderMixin, scrapy.Spider):
 
     def parse_sitemap(self, response):
         children, pages = self.sitemap_entries(response)
-        for url in children:
-            req = self._follow(url, self.parse_sitemap)
-            if req:
-                yield req
-        for url in pages:
-            req = self._follow(url)
-            if req:
-                yield req
+        yield from self._follow_all(children, self.parse_sitemap)
+        yield from self._follow_all(pages)
 
     def parse_feed(self, response):
-        for url in self.feed_links(response):
-            req = self._follow(url)
-            if req:
-                yield req
+        yield from self._follow_all(self.feed_links(response))
 
     def parse_page(self, response):
         ctype = content_type(response)
@@ -105,14 +105,6 @@ class GenericSpider(ArticleSpiderMixin, scrapy.Spider):
             return
         if got.get("is_article"):
             yield from self.make_article(response, self.site, got, selector_fields(response, self.site))
-        for href in feeds:
-            req = self._follow(response.urljoin(href.strip()), self.parse_feed)
-            if req:
-                yield req
-        for href in links:
-            href = href.strip()
-            if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
-                continue
-            req = self._follow(response.urljoin(href))
-            if req:
-                yield req
+        yield from self._follow_all([response.urljoin(h.strip()) for h in feeds], self.parse_feed)
+        yield from self._follow_all([response.urljoin(h) for h in map(str.strip, links)
+                                     if h and not h.startswith(("javascript:", "mailto:", "tel:", "#"))])

@@ -95,15 +95,14 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
     def _article_requests(self, site: dict, urls, section: str | None):
         """Requests for unseen article URLs (and revalidations); returns (requests, unseen count)."""
         reqs, unseen = [], 0
-        for url in urls:
-            if not self.is_article_url(site, url):
-                continue
-            canon = canonicalize(url)
-            if canon in self._scheduled:
-                continue
+        candidates = list(dict.fromkeys(canonicalize(u) for u in urls if self.is_article_url(site, u)))
+        candidates = [c for c in candidates if c not in self._scheduled]
+        registered = self.session.registered(candidates)   # stored by any machine: one round trip per page
+        for canon in candidates:
             self._scheduled.add(canon)
-            seen = self.session.state.known(canon) is not None or self.session.state.has_failed(canon)
-            req = self.article_request(canon, site, section=section)
+            seen = canon in registered or self.session.state.known(canon) is not None \
+                or self.session.state.has_failed(canon)
+            req = self.article_request(canon, site, section=section, registered=canon in registered)
             if not seen:
                 unseen += 1
             if req is not None:
@@ -118,7 +117,7 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         page = meta["page"]
         stop_at_known = meta.get("stop_at_known")
         if stop_at_known is None:   # the first page: a new walk
-            stop_at_known = self.session.state.start_listing_walk(walk, site["id"])
+            stop_at_known = self.session.start_listing_walk(walk, site["id"])
         if not hasattr(response, "css"):
             self.session.error("not_html", response.url)
             return
@@ -131,7 +130,7 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
         yield from reqs
         has_articles = any(self.is_article_url(site, h) for h in hrefs)
         if (unseen == 0 and stop_at_known) or not has_articles or page >= listing["max_pages"]:
-            self.session.state.finish_listing_walk(walk, page)
+            self.session.finish_listing_walk(walk, page)
             return
         next_url = None
         if listing.get("pagination"):
@@ -144,7 +143,7 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
                                  meta={**{k: meta[k] for k in ("site_id", "listing", "section", "kind")},
                                        "page": page + 1, "walk": walk, "stop_at_known": stop_at_known})
         else:
-            self.session.state.finish_listing_walk(walk, page)
+            self.session.finish_listing_walk(walk, page)
 
     def parse_feed(self, response):
         site = self.site_of(response)
