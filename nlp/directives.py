@@ -86,6 +86,7 @@ __all__ = ["extract_directives"]
 
 _TYPE_WORDS = {
     "nghị quyết liên tịch": "nghi_quyet", "nghị quyết": "nghi_quyet", "chỉ thị": "chi_thi",
+    "nghi quyết": "nghi_quyet",   # a dropped dot below, seen in print: "Nghi quyết Trung ương 4 (khóa XI)"
     "quyết định": "quyet_dinh", "quy định": "quy_dinh", "thông báo kết luận": "thong_bao",
     "kết luận": "ket_luan", "kế hoạch": "ke_hoach", "hướng dẫn": "huong_dan", "thông báo": "thong_bao",
     "thông tri": "thong_tri", "đề án": "de_an", "chương trình": "chuong_trinh", "quy chế": "quy_che",
@@ -111,7 +112,7 @@ _STATE_ISSUERS = {"TTg", "CP", "UB", "UBND", "HĐND", "QH", "UBTVQH", "VPCP", "C
 _PARTY_ISSUER = re.compile(r"[A-ZĐ]*(?:TW|TU)|[A-ZĐ]*(?:HU|QU)|ThU|TXU|ĐU[A-ZĐ]*|BCS[A-ZĐ]*")
 # Short forms: a capitalised type word may stand alone ("Chỉ thị 05"); these need an issuer
 _SHORT_TYPES = ["Nghị quyết", "Chỉ thị", "Quyết định", "Quy định", "Kết luận", "Kế hoạch", "Hướng dẫn",
-                "Thông tri", "Đề án"]
+                "Thông tri", "Đề án", "Nghi quyết"]
 _ISSUER_ONLY_TYPES = ["Thông báo kết luận", "Thông báo", "Chương trình", "Quy chế", "Công văn"]
 _ISSUER_ONLY_KINDS = {"thong_bao", "chuong_trinh", "quy_che", "cong_van"}
 _TITLE_TYPES = ["Kế hoạch", "Đề án", "Chương trình hành động", "Nghị quyết", "Chỉ thị",
@@ -211,14 +212,14 @@ _SHORT = re.compile(
     r"(?!\s+(?:ngày(?!\s+\d)|tháng|tuần|giờ|phút|người|tỷ|tỉ|triệu|nghìn|ngàn|ha|km|m|tấn|đồng|USD|hộ|lần|điểm|xã|huyện)(?![\w]))"
     r"(?!\s+năm(?!\s+\d{4}))"
     rf"(?P<more>(?:(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?:(?:số|Số)\s+)?{_NOT_YEAR}\d{{1,4}}{_NUM_END}{_LIST_NEXT})+)?"
-    r"(?P<dated>\s*,?\s*(?:(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<y>(?:19|20)\d\d)"
+    r"(?P<dated>\s*,?\s*(?:(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2})\s*[-/.]\s*(?P<m>\d{1,2})(?:\s*[-/.]\s*(?P<y>(?:19|20)\d\d))?"
     r"|năm\s+(?P<y2>(?:19|20)\d\d))(?!\d))?"
     rf"(?P<tail>(?:\s*,?\s*của\s+(?P<body>{_BODY})|\s+(?P<body2>{_BODY_NAMED}))"
     rf"(?:\s*\(\s*{_KHOA}\s+(?P<term>{_ROMAN})\s*\)|\s+{_KHOA}\s+(?P<term2>{_ROMAN})(?![\w]))?)?"
 )
 # plenum: Nghị quyết [Hội nghị] Trung ương 4 [(khóa XII)] | Nghị quyết Hội nghị lần thứ tư BCH TW Đảng khóa XII
 _PLENUM = re.compile(
-    r"(?<![\w])(?P<tw>(?i:nghị\s+quyết|kết\s+luận)|NQ|KL)\s+(?:(?:của\s+)?(?i:hội\s+nghị)\s+)?"
+    r"(?<![\w])(?P<tw>(?i:ngh[iị]\s+quyết|kết\s+luận)|NQ|KL)\s+(?:(?:của\s+)?(?i:hội\s+nghị)\s+)?"
     rf"(?:(?i:lần\s+thứ)\s+(?P<o1>{_ORD})\s+(?:của\s+)?{_CENTRAL}"
     rf"|{_CENTRAL}\s*(?:(?:(?i:lần\s+)?thứ\s+)(?P<o2>{_ORD})|(?P<o3>\d{{1,2}})(?!\d)))"
     rf"(?:{_TERM})?"
@@ -232,16 +233,23 @@ _PLENUM_MORE = re.compile(
     rf"(?:{_TERM})?"
 )
 _CONGRESS_NATIONAL = re.compile(
-    r"(?<![\w])(?P<tw>(?i:nghị\s+quyết))\s+(?:của\s+)?(?i:đại\s+hội)\s+(?:(?i:đại\s+biểu)\s+)?"
+    r"(?<![\w])(?P<tw>(?i:ngh[iị]\s+quyết))\s+(?:của\s+)?(?i:đại\s+hội)\s+(?:(?i:đại\s+biểu)\s+)?"
     r"(?:(?:(?i:toàn\s+quốc)|Đảng(?:\s+toàn\s+quốc)?)\s+)?(?:(?i:lần\s+thứ)\s+)?"
     rf"(?P<num>{_ROMAN}|1[0-4]|[6-9])(?![\w])"
     r"(?P<tail>\s*(?:\(\s*)?(?:của\s+Đảng(?:\s+Cộng\s+sản\s+Việt\s+Nam)?|Đảng\s+Cộng\s+sản\s+Việt\s+Nam)(?!\s*bộ)"
     r"(?:\s*\))?)?"
 )
+# a national congress coordinated after another congress's resolution, sharing its "nghị quyết": "nghị quyết
+# Đại hội Đảng bộ TP lần thứ X và Đại hội Đảng toàn quốc lần thứ XII"
+_CONGRESS_MORE_NATIONAL = re.compile(
+    r"\s*(?:,\s*(?:và\s+)?|và\s+|;\s*)(?P<item>(?i:đại\s+hội)\s+(?:(?i:đại\s+biểu)\s+)?"
+    r"(?:(?:(?i:toàn\s+quốc)(?:\s+(?:của\s+)?Đảng)?|Đảng(?:\s+(?:Cộng\s+sản\s+Việt\s+Nam\s+)?(?i:toàn\s+quốc))?)\s+)"
+    rf"(?:(?i:lần\s+thứ)\s+)?(?P<num>{_ROMAN})(?![\w])(?:\s+(?:của\s+)?Đảng(?!\s*bộ))?)"
+)
 _PLACE_WORD = rf"[{_UP}][\w]*\.?"
 # "Nghị quyết XVI của Đảng bộ thành phố Hà Nội": the congress named by its numeral alone, without "Đại hội".
 _CONGRESS_LOCAL = re.compile(
-    r"(?<![\w])(?P<tw>(?i:nghị\s+quyết))\s+(?:(?:của\s+)?(?P<dh>(?i:đại\s+hội))\s+(?:(?i:đại\s+biểu)\s+)?)?"
+    r"(?<![\w])(?P<tw>(?i:ngh[iị]\s+quyết))\s+(?:(?:của\s+)?(?P<dh>(?i:đại\s+hội))\s+(?:(?i:đại\s+biểu)\s+)?)?"
     rf"(?:(?:(?i:lần\s+thứ)\s+)?(?P<r1>{_ROMAN})\s+(?:của\s+)?)?"
     r"(?i:đảng\s+bộ)"
     r"(?:\s+(?P<unit>(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|khối|cơ\s+sở)|TP\.?|Tp\.?)"
@@ -291,7 +299,7 @@ _AFTER_DATE = re.compile(r"\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2})\s*[
 _THANH_UY_NAMED = re.compile(rf"(?<![\w])(?:Thành|thành)\s+{_UY}\s+(?P<name>(?:TP\.?\s*|[{_UP}][\w]*\s*){{1,4}})")
 # cheap pre-filter: no type word, no symbol, no charter -> no directive
 _TRIGGER = re.compile(
-    r"(?i:nghị\s+quyết|chỉ\s+thị|quy(?:ết)?\s+định|kết\s+luận|kế\s+hoạch|hướng\s+dẫn|thông\s+(?:báo|tri)|đề\s+án"
+    r"(?i:ngh[iị]\s+quyết|chỉ\s+thị|quy(?:ết)?\s+định|kết\s+luận|kế\s+hoạch|hướng\s+dẫn|thông\s+(?:báo|tri)|đề\s+án"
     r"|chương\s+trình|quy\s+chế|điều\s+lệ|chuyên\s+đề)|NQ|KL|\d\s*[-–/]\s*[A-ZĐ]{1,4}[a-z]?\s*[/-]"
 )
 
@@ -773,6 +781,13 @@ def _congress(text: str, published: str | None, article: _Article):
         d = Directive(start=m.start(), end=m.end(), text=m.group(0), kind="nghi_quyet", level=level,
                       congress=_term_value(congress) if congress else None, issuer="Đại hội Đảng bộ")
         yield _Candidate(m.start(), m.end(), 2, d)
+        more = _CONGRESS_MORE_NATIONAL.match(text, m.end())
+        national = gazetteer.roman(gazetteer.from_roman(more["num"]) or 0) if more else None
+        if more and national and gazetteer.from_roman(more["num"]) <= 14:
+            d = Directive(start=more.start("item"), end=more.end("item"), text=more["item"], kind="nghi_quyet",
+                          issuer="Đại hội đại biểu toàn quốc", level="central", congress=national, term=national,
+                          canonical_id=f"NQDH-{national}")
+            yield _Candidate(more.start("item"), more.end("item"), 2, d)
 
 
 def _titled(text: str, published: str | None, article: _Article):

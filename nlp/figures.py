@@ -142,6 +142,8 @@ _COUNTED_NOUNS = re.compile(r"[ \t]*(biên chế|kiến nghị|đề nghị|đ�
                             r"quyết định|kết luận|tổ chức|công dân)(?![\wđĐ])"
                             # ... but not the verb: "SEA Games 29 tổ chức tại Malaysia", "… 5 quyết định vào"
                             r"(?!\s+(?:tại|ở|vào|trong|từ|lúc|thành công|long trọng|trọng thể)(?![\wđĐ]))")
+# People in a criminal case, read as verbs by the tagger: "khởi tố 169 bị can trong vụ án".
+_ACCUSED = re.compile(r"[ \t]*(bị can|bị cáo)(?![\wđĐ])")
 # Upper-case abbreviations of counted bodies or staff after a space: "39 DNNN", "14 DN", "5.500 HTX", "12 CBCC".
 # Any other upper-case word of two to eight letters counts too ("127 ĐHTT", "936 CN", "19.260 CĐ cơ sở"),
 # except bodies and document codes that name rather than count ("2017 UBND", "Chỉ thị 05 BCT"), roman
@@ -345,7 +347,8 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
                 and not _PEOPLE_UNIT.search(unit or ""):
             continue                             # "Tổng công ty Licogi 14 tổ chức hội nghị": a company's name
         if how is None and _YEARLIKE.fullmatch(text, s, num_end) and (
-                unit in _TIME_UNITS or unit == "lần" or _NAME_BEFORE.search(text, max(ss, s - 20), s)):
+                unit in _TIME_UNITS or unit == "lần" or _NAME_BEFORE.search(text, max(ss, s - 20), s)
+                or _YEAR_SPAN_BEFORE.search(text, max(ss, s - 25), s)):
             continue                             # "năm 2014 và 2015 lần lượt …": a year
         if _not_a_quantity(text, ss, s, unit, uend, value):
             continue                             # "14 tuổi", "hai bên"
@@ -396,7 +399,8 @@ def _named_unit(text: str, p: int) -> tuple[str, int] | None:
     """
     if _YEARLIKE.fullmatch(text[max(0, p - 4):p]):
         return None                              # "THPT quốc gia 2017 Thứ trưởng …", "Việt Nam 2035 khuyến nghị"
-    m = _OFFICE_NOUN.match(text, p) or _COUNTED_NOUNS.match(text, p) or _ABBREVIATED_NOUN.match(text, p)
+    m = _OFFICE_NOUN.match(text, p) or _COUNTED_NOUNS.match(text, p) or _ACCUSED.match(text, p) \
+        or _ABBREVIATED_NOUN.match(text, p)
     if m and m.group(1) == "Bộ" and re.match(r"\s*[Ll]uật", text[m.end():]):
         return None                              # "Điều 202 Bộ luật hình sự": a code, not ministries
     if m and m.re is _ABBREVIATED_NOUN and m.group(1) not in _KNOWN_ABBREVIATIONS and (
@@ -408,11 +412,17 @@ def _named_unit(text: str, p: int) -> tuple[str, int] | None:
 
 # A year after a name is part of it: "Báo cáo Việt Nam 2035 khuyến nghị …", "SEA Games 2017".
 _NAME_BEFORE = re.compile(r"[A-ZĐ][\wđ]*\s+$")
+# ... and the end of a span of years is a year: "Từ năm 1980 đến 1983 ông …"
+_YEAR_SPAN_BEFORE = re.compile(r"(?:19|20)\d{2}\s*(?:đến|tới|[-–—])\s*(?:năm\s+)?$", re.IGNORECASE)
 # A number right after a mid-sentence name of several Latin syllables is part of the name: "Licogi 14",
 # "LICOGI 14", "Vinaconex 6" (a Vietnamese syllable has one vowel group: "Phước Long 68 tỷ đồng" counts).
 _BRAND_BEFORE = re.compile(r"[^\W\d_]\s+(?i:[bcdfghjklmnpqrstvwxz]*[aeiouy]+[bcdfghjklmnpqrstvwxz]+[aeiouy][a-z]*)\s+$")
 _NOT_NOUN_HEADS = {"trên", "dưới", "trong", "ngoài", "mẹ", "má", "con", "anh", "chị", "em", "phương", "cõi", "hối tiếc",
                    "bão táp", "tiết"}
+# "hai" counts people when a classifier of persons follows: "hai vị cán bộ lão thành", "hai bậc lão thành",
+# "hai đồng chí" ("hai người" stays article-like: "hai người con", "cả hai người").
+_PERSON_CLASSIFIER = re.compile(r"[ \t]+(?:(?:vị|bậc)[ \t]+(cán bộ|lão thành|đảng viên|đại biểu)|(vị|bậc|đồng chí|cán bộ|đảng viên))"
+                                r"(?![\wđĐ])")
 _MONTH_BEFORE = re.compile(r"(?:^|[^\wđĐ])(?:tháng|mùng|mồng)\s*$", re.IGNORECASE)
 # "hai" counts when its noun names parts of a text, a task or a struggle ("hai nhiệm vụ", "hai mặt trận") or
 # before the list it announces ("hai cách: …"); otherwise it is article-like ("cả hai đội", "hai nước").
@@ -436,6 +446,9 @@ def _word_unit(text: str, sentence: str, ss: int, s: int, e: int, se: int) -> tu
         unit, uend = _pos_unit(text, tag_words(sentence, ss), e, se)
         if unit and (_PART_NOUN.match(unit) or _ENUMERATION_AFTER.match(text, uend)):
             return unit, uend                    # "hai nhiệm vụ", "hai mặt trận", "hai cách: …"
+        people = _PERSON_CLASSIFIER.match(text, e)
+        if people:
+            return people.group(1) or people.group(2), people.end()  # "hai vị cán bộ lão thành", "hai đồng chí"
         return None
     if text[s:e].lower() in ("năm", "một", "tư") or text[s:e].split()[0].lower() in ("hàng", "vài", "mấy", "một"):
         return None                              # "năm" a year, "một" article-like, "hàng nghìn" vague

@@ -59,6 +59,11 @@ NUMBERED = [
 ]
 
 SHORT = [
+    # an announcement dated without its year, then its issuer; a type word printed without its dot below
+    ("Theo Thông báo số 41 ngày 12/4 của Ban Thường vụ Đảng ủy Khối doanh nghiệp tỉnh, ông bị", None,
+     "Thông báo số 41", dict(kind="thong_bao", canonical_id="41-TB/ĐUK")),
+    ("Chi bộ học tập Nghi quyết 28 của Bộ Chính trị về", None, "Nghi quyết 28 của Bộ Chính trị",
+     dict(kind="nghi_quyet", canonical_id="28-NQ/TW")),
     # a central body's standing committee after the number; a resolution of an earlier term by the article date
     ("các đơn vị quán triệt Chỉ thị 91 của Thường vụ Quân ủy Trung ương về công tác", None,
      "Chỉ thị 91 của Thường vụ Quân ủy Trung ương", dict(canonical_id="91-CT/QUTW", level="central")),
@@ -96,6 +101,8 @@ SHORT = [
 ]
 
 PLENUM = [
+    ("tiếp tục thực hiện Nghi quyết Trung ương 4 (khóa XII) về", None, "Nghi quyết Trung ương 4 (khóa XII)",
+     dict(kind="nghi_quyet", canonical_id="04-NQ/TW", plenum=4, term="XII")),
     ("thực hiện nghiêm Nghị quyết Trung ương 4 (khóa XII) về xây dựng", None, "Nghị quyết Trung ương 4 (khóa XII)",
      dict(kind="nghi_quyet", plenum=4, term="XII", canonical_id="04-NQ/TW", level="central")),
     ("Nghị quyết T.Ư 4 (khoá XI) về một số vấn đề cấp bách", None, "Nghị quyết T.Ư 4 (khoá XI)",
@@ -560,3 +567,18 @@ def test_coordinated_plenums(sentence, published, expected):
     found = extract_directives(sentence, published)
     assert [(d.text, d.canonical_id) for d in found] == expected
     assert all(sentence[d.start:d.end] == d.text for d in found)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a national congress coordinated after a local congress's resolution shares its "nghị quyết"
+    ("Chi bộ học tập nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV và Đại hội Đảng toàn quốc lần thứ XI trong tháng 5.",
+     [("nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV", None), ("Đại hội Đảng toàn quốc lần thứ XI", "NQDH-XI")]),
+    ("Quán triệt Nghị quyết Đại hội Đảng bộ huyện lần thứ XX, Đại hội đại biểu toàn quốc lần thứ XII của Đảng.",
+     [("Nghị quyết Đại hội Đảng bộ huyện lần thứ XX", None),
+      ("Đại hội đại biểu toàn quốc lần thứ XII của Đảng", "NQDH-XII")]),
+    # ... not another organisation's congress
+    ("Nghị quyết Đại hội Đảng bộ xã lần thứ XX và Đại hội Đoàn toàn quốc lần thứ XI.",
+     [("Nghị quyết Đại hội Đảng bộ xã lần thứ XX", None)]),
+])
+def test_coordinated_national_congress(sentence, expected):
+    assert [(d.text, d.canonical_id) for d in extract_directives(sentence, "2017-05-01")] == expected

@@ -438,6 +438,11 @@ def test_glued_metric_units_ratios_and_year_traps(sentence, expected):
     ("Đảng bộ khối có 1.050 đảng viên/1.320 cán bộ, công chức.",
      [("1.050 đảng viên", 1050, "đảng viên"), ("1.320 cán bộ", 1320, "cán bộ")]),
     ("Xe tiêu thụ 6 lít xăng/100 km trong quý III/2017.", [("6 lít", 6, "lít")]),
+    # people in a criminal case; "hai" before a classifier of persons counts; the end of a span of years is a year
+    ("Công an tỉnh đã khởi tố 23 bị can trong vụ án.", [("23 bị can", 23, "bị can")]),
+    ("Buổi lễ có hai vị cán bộ lão thành và hai đồng chí nguyên Bí thư dự.",
+     [("hai vị cán bộ", 2, "cán bộ"), ("hai đồng chí", 2, "đồng chí")]),
+    ("Từ năm 1990 đến 1995 ông làm Chủ tịch xã.", []),
     ("Đoàn kiểm tra ban hành 3.012 quyết định xử phạt.", [("3.012 quyết định", 3012, "quyết định")]),
     ("Thanh tra tỉnh đôn đốc thực hiện 418 kết luận thanh tra.", [("418 kết luận", 418, "kết luận")]),
     ("Đã xử lý hành chính 35 tổ chức, 90 cá nhân.", [("35 tổ chức", 35, "tổ chức"), ("90 cá nhân", 90, "cá nhân")]),

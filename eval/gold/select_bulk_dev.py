@@ -1,0 +1,98 @@
+"""Draw the bulk dev batch batch-30..33 for directive recall (run from the repository root with .venv/bin/python).
+
+Pool: records of ../shared/data/bulk/baomoi-2017.jsonl.gz whose NFC text, lower-cased,
+- names party building at least 3 times in total (sum of the counts of TERMS),
+- names at least one kind of document (DOC_WORDS),
+- is 1,200-12,000 characters long,
+- and whose id has no file <id>.txt in ../shared/data/dev/baomoi-2017-party/ and whose key is
+  not already a `docs` key of eval/heldout/*.json or eval/gold/dev/*.json (only the keys are read;
+  the batches this script drew, OWN_BATCHES, are left out so that a rerun gives the same draw).
+Sorted by id (numerically), shuffled with random.Random(2030), walked in order taking 20 and
+skipping only near-duplicates (word 5-gram Jaccard >= 0.5) of an article already taken or of a
+held-out bulk record (computed from the record texts, not from any annotation).
+
+Gold keys are "data/bulk/baomoi-2017.jsonl.gz#<id>"; sha1 = sha1 of the record text's UTF-8 bytes.
+Prints the counts, the drawn order and, for each pick, its key, sha1 and length.
+"""
+import glob, gzip, hashlib, json, random, re, unicodedata
+from pathlib import Path
+
+SHARED = Path("../shared")
+BULK = "data/bulk/baomoi-2017.jsonl.gz"
+DEV = SHARED / "data/dev/baomoi-2017-party"
+TERMS = ("đảng viên", "tổ chức cơ sở đảng", "chi bộ", "đảng bộ", "xây dựng đảng")
+DOC_WORDS = ("nghị quyết", "chỉ thị", "quy định", "kết luận", "kế hoạch", "đề án", "quyết định", "điều lệ đảng")
+SEED, TAKE = 2030, 20
+OWN_BATCHES = {f"batch-{n}.json" for n in range(30, 34)}     # written from this draw
+
+shingles = lambda t: (lambda w: {tuple(w[i:i + 5]) for i in range(len(w) - 4)})(re.findall(r"\w+", t.lower()))
+
+
+def gold_keys(pattern: str) -> set[str]:
+    """The `docs` keys of the gold files matching ``pattern`` but not in OWN_BATCHES (annotations are not looked at).
+
+    >>> "data/bulk/baomoi-2017.jsonl.gz#21490865" in gold_keys("eval/heldout/*.json")
+    True
+    """
+    files = [f for f in sorted(glob.glob(pattern)) if Path(f).name not in OWN_BATCHES]
+    return set().union(*(json.load(open(f, encoding="utf-8"))["docs"].keys() for f in files))
+
+
+def in_pool(text: str) -> bool:
+    """True for a record long enough, about party building and naming a kind of document.
+
+    >>> in_pool("Đảng viên, chi bộ và đảng bộ quán triệt Nghị quyết Trung ương 4. " * 25)
+    True
+    >>> in_pool("Đảng viên, chi bộ và đảng bộ họp mặt. " * 40)
+    False
+    """
+    low = text.lower()
+    return (1200 <= len(text) <= 12000
+            and sum(low.count(t) for t in TERMS) >= 3
+            and any(w in low for w in DOC_WORDS))
+
+
+def main() -> None:
+    dev_ids = {p.stem for p in DEV.glob("*.txt")}
+    heldout_keys, dev_keys = gold_keys("eval/heldout/*.json"), gold_keys("eval/gold/dev/*.json")
+    heldout_bulk = {k.partition("#")[2] for k in heldout_keys if k.startswith(BULK + "#")}
+    used = {k.partition("#")[2] for k in heldout_keys | dev_keys if k.startswith(BULK + "#")}
+    records, heldout_texts, total, excluded = {}, {}, 0, 0
+    with gzip.open(SHARED / BULK, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            total += 1
+            text = unicodedata.normalize("NFC", r["text"])
+            if r["id"] in heldout_bulk:
+                heldout_texts[r["id"]] = text
+            if not in_pool(text):
+                continue
+            if r["id"] in dev_ids or r["id"] in used:
+                excluded += 1
+                continue
+            records[r["id"]] = r["text"]
+    pool = sorted(records, key=int)
+    print(f"bulk records {total}, held-out bulk records {len(heldout_texts)}, "
+          f"in-pool records excluded (dev file or gold key) {excluded}, pool {len(pool)}")
+    random.Random(SEED).shuffle(pool)
+    refs = {f"held-out {rid}": shingles(t) for rid, t in heldout_texts.items()}
+    picked, largest = [], (0.0, "")
+    for rid in pool:
+        s = shingles(unicodedata.normalize("NFC", records[rid]))
+        sim, ref = max(((len(s & r) / max(1, len(s | r)), name) for name, r in refs.items()), default=(0.0, ""))
+        if sim >= 0.5:
+            print("skip", rid, f"near-duplicate of {ref} (jaccard {sim:.2f})")
+            continue
+        largest = max(largest, (sim, f"{rid} ~ {ref}"))
+        picked.append(rid)
+        refs[f"taken {rid}"] = s
+        if len(picked) == TAKE:
+            break
+    print("drawn order:", " ".join(picked))
+    print(f"largest jaccard of a pick: {largest[0]:.3f} ({largest[1]})")
+    for rid in picked:
+        print(f"{BULK}#{rid}", hashlib.sha1(records[rid].encode("utf-8")).hexdigest(), len(records[rid]))
+
+
+if __name__ == "__main__":
+    main()
