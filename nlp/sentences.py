@@ -14,7 +14,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Return ``(start, end)`` of each sentence, stripped of outer whitespace.
 
     >>> sentence_spans("Năm 2017 kết nạp 181 đảng viên. TP. Hồ Chí Minh có 24/24 quận.")
-    [(0, 31), (32, 63)]
+    [(0, 31), (32, 62)]
     """
     spans: list[tuple[int, int]] = []
     start = 0

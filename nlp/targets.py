@@ -110,7 +110,9 @@ _FUTURE_NOT_GOAL = re.compile(
     r"(?P<rule>bị|nhận|giành|hưởng|được (?:nhận|hưởng|thưởng|miễn|giảm|hỗ trợ|cộng|trả|cấp|bồi thường)|"
     r"phải (?:chi|trả|nộp|bỏ ra|mất|đóng|chịu|bồi thường)|mất|tốn|giúp|khiến|làm cho|gây|tốt hơn|gặp|"
     r"thi(?! công)|thi đấu|tranh tài|chơi|đấu|dao động|chia (?:ra )?(?:thành|làm))"
-    r"|(?P<be>là|gồm|bao gồm|được|có(?! thêm)|trang bị|đi kèm|sở hữu|không|chẳng))" + _E, re.IGNORECASE)
+    r"|(?P<be>là|gồm|bao gồm|được|có(?! thêm)|trang bị|đi kèm|sở hữu|không|chẳng|vào khoảng|ở mức|rơi vào|"
+    # working together with a group that exists: "sẽ hợp tác cùng với 8 cơ quan tin tức"
+    r"(?:hợp tác|phối hợp|liên kết|làm việc|cộng tác)(?:\s+(?:cùng\s+)?với)?))" + _E, re.IGNORECASE)
 # An existential "sẽ có" opens its clause or follows a verb of saying or forecasting.
 _EXISTENTIAL_BEFORE = re.compile(
     r"(?:^|[,:;(“\"]|" + _B + r"(?:dự báo|dự đoán|cho biết|cho rằng|ước tính|khẳng định|nhận định|thì|là))\s*$",
@@ -174,7 +176,7 @@ _DEONTIC = re.compile(_B + r"(?:phải|cần|không được|được phép)" + 
 _DESIGN_CUE = re.compile(_B + r"(?:" + "|".join([
     r"đồ án", r"(?:tốc độ|công suất) thiết kế", r"xây dựng mới",
     r"(?:đề án|dự án)(?: [^,;.]{0,30}?)? (?:được )?(?:thực hiện|triển khai|thí điểm) tại",
-    r"cơ cấu giải", r"tiền thưởng", r"(?:mức )?(?:học phí|lệ phí)", r"giá (?:vé|khởi điểm)",
+    r"cơ cấu giải", r"tiền thưởng", r"(?:mức )?(?:học phí|lệ phí)", r"giá (?:vé|khởi điểm|bán(?: ra| lẻ)?)",
     r"(?-i:[Gg]iải (?:đặc biệt|khuyến khích|[A-D]|nhất|nhì|ba))(?=\s*(?::|trị giá|\d))",
     r"mức (?:phí|thu|phạt|đóng|hưởng|trợ cấp|lương(?! trung bình| bình quân)|cược|đặt cược)",      # fee and rate schedules
 ]) + r")" + _E, re.IGNORECASE)
@@ -342,6 +344,14 @@ _PER_GOODS_AFTER = re.compile(r"\s*/\s*(?:tấn|tạ|yến|kg|g|lít|l|m|m2|m3|k
 # (not money spent on it: "giải ngân cho dự án 300 tỷ đồng")
 _PROJECT_BEFORE = re.compile(r"(?<!cho )(?<!vào )(?<!tới )(?<!đến )" + _B + r"(?:dự án|công trình|gói thầu|nhà máy)\s*$",
                              re.IGNORECASE)
+# A requirement for something to work or qualify is a condition, not a goal: "phải đảm bảo ở mức 800-1000 độ C để
+# vận hành", "cần đạt 80% mới được công nhận".
+_REQUIRED_FOR_AFTER = re.compile(r"[^,;.]{0,20}?" + _B + r"(?:để|mới|thì mới)\s+(?:được\s+)?(?:vận hành|hoạt động|"
+                                 r"công nhận|xét|dự thi|đủ điều kiện|đạt chuẩn|chạy|sử dụng)" + _E, re.IGNORECASE)
+_DEONTIC_NEAR_BEFORE = re.compile(_B + r"(?:phải|cần)" + _E + r"[^,;.]{0,30}$", re.IGNORECASE)
+# "đảm bảo 100% rằng …": an idiom of certainty.
+_CERTAINTY_AFTER = re.compile(r"\s*[”\"’']?\s*(?:rằng|là)" + _E, re.IGNORECASE)
+_ASSURE_BEFORE = re.compile(_B + r"(?:đảm bảo|bảo đảm|chắc chắn)\s*[“\"‘']?\s*$", re.IGNORECASE)
 _PER_CASE = re.compile(_B + r"mỗi (?!năm|tháng|quý|tuần|ngày)", re.IGNORECASE)
 _MONEY_UNITS = {"đồng", "USD", "triệu đồng", "tỷ đồng"}
 # The value of a goal named right before it, in any mood: "không đạt được mục tiêu 6,7%", "mục tiêu tăng trưởng
@@ -721,6 +731,10 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
         return "achieved"                         # "từ 349 đầu mối xuống còn 268": the present count
     if (nearest != "target" or weak_goal) and _is_descriptive(text, ss, figure, prev):
         return "other"                            # "rộng 130 m2", "quy mô 500 giường bệnh", "74% dân số là …"
+    if nearest == "target" and _REQUIRED_FOR_AFTER.match(text, figure.end) and _DEONTIC_NEAR_BEFORE.search(left):
+        return "other"                            # "nhiệt độ phải đảm bảo ở mức 800-1000 độ C để vận hành": a condition
+    if figure.unit == "%" and _CERTAINTY_AFTER.match(text, figure.end) and _ASSURE_BEFORE.search(left):
+        return "other"                            # "để “đảm bảo 100%” rằng …": certainty, not a measure
     if nearest == "target" or _CITED_GOAL.search(left) or _CITED_IN_BRACKETS.search(
             text, max(ss, figure.start - 80), figure.start):
         return "target"                           # "phấn đấu có 75% chi bộ", "vượt kế hoạch (18%)"

@@ -396,6 +396,13 @@ def test_kinds_are_set_on_the_figure_objects_passed_in():
     ("Mỗi hộ chỉ được đăng ký 2 suất.", ["other"]),
     ("Năm qua, thôn chỉ được hỗ trợ 15 triệu đồng.", ["achieved"]),
     ("Năm 2015, huyện chỉ được 2 xã về đích nông thôn mới.", ["achieved"]),
+    # learnt from the bulk precision check: a condition for working, certainty, a price, partners that exist
+    ("Nhiệt độ nồi hấp phải đạt ở mức 121 độ C để vận hành.", ["other"]),
+    ("Nhà sản xuất cam kết “đảm bảo 100%” rằng sản phẩm không chứa chất bảo quản.", ["other"]),
+    ("Cộng cả thuế, giá bán ra sẽ vào khoảng 900 triệu đồng.", ["other"]),
+    ("Công ty sẽ hợp tác cùng với 12 trường đại học trong nước.", ["achieved"]),
+    ("Năm nay, tỉnh sẽ xây thêm 40 phòng học.", ["target"]),
+    ("Huyện phấn đấu năm 2018 bảo đảm 100% chi bộ có cấp ủy.", ["target"]),
 ])
 def test_kinds_from_the_random_batch(sentence, kinds):
     figures, _ = run(sentence)
