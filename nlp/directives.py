@@ -169,20 +169,24 @@ _NUMBERED = re.compile(
 )
 # what may open a numbered mention, just before its number (searched in a short window: fast)
 _BEFORE_NUMBER = re.compile(
-    rf"(?<![\w])(?:(?P<tw>(?i:{_ci(_TYPE_WORDS)}))(?:\s+(?i:hành\s+động|liên\s+tịch|phối\s+hợp))?\s+)?"
+    rf"(?<![\w])(?:(?P<tw>(?i:{_ci(_TYPE_WORDS)}))(?:\s+(?i:hành\s+động|liên\s+tịch|phối\s+hợp|chuyên\s+đề))?\s+)?"
     r"(?:(?<![\w])(?P<so>[Ss]ố|SỐ)\s*)?$"
 )
 # issuing bodies written after a short form
 _BODY_CENTRAL = (
     r"(?i:Bộ\s+Chính\s+trị|Ban\s+Bí\s+thư|Ban\s+Chấp\s+hành\s+(?:Trung\s+ương|T[WƯ]|T\.Ư)(?:\s+Đảng)?|BCH\s*T[WƯ]"
+    r"|BCH\s+Trung\s+ương(?:\s+Đảng)?"
     r"|(?:(?:Ban\s+)?Thường\s+vụ\s+)?Quân\s+ủy\s+Trung\s+ương|Ban\s+Tổ\s+chức\s+Trung\s+ương|Ban\s+Tuyên\s+giáo\s+Trung\s+ương"
     r"|Ủy\s+ban\s+Kiểm\s+tra\s+Trung\s+ương"
     r"|Hội\s+nghị\s+(?:lần\s+thứ\s+\w+\s+)?(?:Ban\s+Chấp\s+hành\s+)?Trung\s+ương(?:\s+(?:lần\s+thứ\s+)?\d{1,2}(?!\d))?"
     r"|Trung\s+ương(?:\s+Đảng)?)"
 )
 _BODY_LOCAL = (
-    r"(?:(?i:Ban\s+Thường\s+vụ)\s+|BTV\s+)?(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng|tỉnh|thành|huyện|quận|thị|đảng)"
+    r"(?:(?:(?i:Ban\s+Thường\s+vụ)\s+|BTV\s+)?(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng|tỉnh|thành|huyện|quận|thị|đảng)"
     rf"\s+{_UY}(?:\s+(?:TP\.(?=\s)|[{_UP}][\w]*))*"
+    # the executive committee of a local party organisation: "Ban Chấp hành Đảng bộ tỉnh (Lâm Đồng)"
+    r"|(?i:Ban\s+Chấp\s+hành|BCH)\s+(?i:Đảng\s+bộ)\s+(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|thị\s+trấn|xã|phường|TP\.?)"
+    rf"(?:\s+(?:[{_UP}][\w]*))*)"
 )
 _BODY = rf"{_BODY_CENTRAL}|TW|TƯ|T\.Ư|{_BODY_LOCAL}"
 # bodies that may follow without "của": "Nghị quyết 04 Bộ Chính trị"
@@ -221,7 +225,9 @@ _SHORT = re.compile(
 _PLENUM = re.compile(
     r"(?<![\w])(?P<tw>(?i:ngh[iị]\s+quyết|kết\s+luận)|NQ|KL)\s+(?:(?:của\s+)?(?i:hội\s+nghị)\s+)?"
     rf"(?:(?i:lần\s+thứ)\s+(?P<o1>{_ORD})\s+(?:của\s+)?{_CENTRAL}"
-    rf"|{_CENTRAL}\s*(?:(?:(?i:lần\s+)?thứ\s+)(?P<o2>{_ORD})|(?P<o3>\d{{1,2}})(?!\d)))"
+    rf"|{_CENTRAL}\s*(?:(?:(?i:lần\s+)?thứ\s+)(?P<o2>{_ORD})|(?P<o3>\d{{1,2}})(?!\d)"
+    # a number word with the term right after it: "Nghị quyết Trung ương bốn khóa XII"
+    rf"|(?P<o4>{_ORD_WORD})(?=\s*\(?\s*(?i:khóa|khoá)\s)))"
     rf"(?:{_TERM})?"
 )
 # a further plenum coordinated after one: "Nghị quyết Trung ương 4 và Trung ương 5 khóa XII",
@@ -229,7 +235,9 @@ _PLENUM = re.compile(
 _PLENUM_MORE = re.compile(
     r"\s*(?:,\s*(?:và\s+)?|và\s+|;\s*)(?:(?i:hội\s+nghị)\s+)?"
     rf"(?:(?i:lần\s+thứ)\s+(?P<o1>{_ORD})\s+(?:của\s+)?{_CENTRAL}"
-    rf"|{_CENTRAL}\s*(?:(?:(?i:lần\s+)?thứ\s+)(?P<o2>{_ORD})|(?P<o3>\d{{1,2}})(?!\d)))"
+    rf"|{_CENTRAL}\s*(?:(?:(?i:lần\s+)?thứ\s+)(?P<o2>{_ORD})|(?P<o3>\d{{1,2}})(?!\d)"
+    # a number word with the term right after it: "Nghị quyết Trung ương bốn khóa XII"
+    rf"|(?P<o4>{_ORD_WORD})(?=\s*\(?\s*(?i:khóa|khoá)\s)))"
     rf"(?:{_TERM})?"
 )
 _CONGRESS_NATIONAL = re.compile(
@@ -484,6 +492,12 @@ def _body_code(body: str, article: _Article) -> str | None:
         return "BTGTW"
     if "ủy ban kiểm tra" in low:
         return "UBKTTW"
+    executive = re.match(r"(?:ban chấp hành|bch) đảng bộ (tỉnh|thành phố|tp\.?|huyện|quận|thị xã|thị trấn|xã|phường)", low)
+    if executive:
+        unit = executive.group(1)
+        if unit in ("thành phố", "tp", "tp."):
+            return _city_code(body[executive.end():], article.published) or article.thanh_uy_code()
+        return {"tỉnh": "TU", "huyện": "HU", "quận": "QU", "thị xã": "TXU"}.get(unit, "ĐU")
     if low.startswith(("bộ chính trị", "ban bí thư", "ban chấp hành", "bch", "hội nghị", "trung ương")) \
             or low in ("tw", "tư", "t.ư"):
         return "TW"
@@ -724,7 +738,7 @@ _PLENUM_MORE_HEAD = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+|;\s*)")
 
 
 def _plenum_item(text, published, head, m, start, shared):
-    plenum = _ordinal(m["o1"] or m["o2"] or m["o3"])
+    plenum = _ordinal(m["o1"] or m["o2"] or m["o3"] or m["o4"])
     if plenum is None or not 1 <= plenum <= 20:
         return
     kind = "ket_luan" if head["tw"].lower().startswith(("k", "kl")) else "nghi_quyet"

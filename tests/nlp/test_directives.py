@@ -21,6 +21,8 @@ def one(sentence, published=None):
 
 # (sentence, expected mention text, expected fields)
 NUMBERED = [
+    ("Đảng ủy ban hành Nghị quyết chuyên đề số 03-NQ/ĐU về", "Nghị quyết chuyên đề số 03-NQ/ĐU",
+     dict(kind="nghi_quyet", canonical_id="03-NQ/ĐU")),
     ("Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị, chi bộ đã",
      "Chỉ thị số 05-CT/TW", dict(kind="chi_thi", number="05", symbol="CT/TW", issuer="TW", level="central",
                                  canonical_id="05-CT/TW", issued="2016-05-15")),
@@ -59,6 +61,13 @@ NUMBERED = [
 ]
 
 SHORT = [
+    # the executive committee of a local party organisation as issuer
+    ("triển khai Nghị quyết 07 của Ban Chấp hành Đảng bộ tỉnh về công tác cán bộ", None,
+     "Nghị quyết 07 của Ban Chấp hành Đảng bộ tỉnh", dict(canonical_id="07-NQ/TU", level="provincial")),
+    ("thực hiện Chỉ thị số 02 của BCH Đảng bộ huyện Đơn Dương về", None,
+     "Chỉ thị số 02 của BCH Đảng bộ huyện Đơn Dương", dict(canonical_id="02-CT/HU", level="district")),
+    ("Nghị quyết số 06 của BCH Trung ương Đảng khóa XII về", None,
+     "Nghị quyết số 06 của BCH Trung ương Đảng khóa XII", dict(level="central")),
     # an announcement dated without its year, then its issuer; a type word printed without its dot below
     ("Theo Thông báo số 41 ngày 12/4 của Ban Thường vụ Đảng ủy Khối doanh nghiệp tỉnh, ông bị", None,
      "Thông báo số 41", dict(kind="thong_bao", canonical_id="41-TB/ĐUK")),
@@ -101,6 +110,8 @@ SHORT = [
 ]
 
 PLENUM = [
+    ("các chi bộ học tập Nghị quyết Trung ương năm khóa XII về kinh tế", None, "Nghị quyết Trung ương năm khóa XII",
+     dict(plenum=5, term="XII")),
     ("tiếp tục thực hiện Nghi quyết Trung ương 4 (khóa XII) về", None, "Nghi quyết Trung ương 4 (khóa XII)",
      dict(kind="nghi_quyet", canonical_id="04-NQ/TW", plenum=4, term="XII")),
     ("thực hiện nghiêm Nghị quyết Trung ương 4 (khóa XII) về xây dựng", None, "Nghị quyết Trung ương 4 (khóa XII)",
