@@ -524,7 +524,7 @@ PARTY_KEPT = [
     ("UBND thành phố ban hành Kế hoạch số 23/KH-UBND thực hiện Chỉ thị số 15-CT/TU của Thành ủy.", None,
      [("Chỉ thị số 15-CT/TU", "15-CT/TU")]),
     # a state body in the sentence, but a party word there too
-    ("Chủ tịch UBND huyện chỉ đạo các xã cùng cấp ủy cơ sở triển khai Nghị quyết 09.", None, [("Nghị quyết 09", None)]),
+    ("Chủ tịch UBND huyện chỉ đạo các xã cùng cấp ủy cơ sở triển khai Nghị quyết 14.", None, [("Nghị quyết 14", None)]),
     # a state symbol of another number leaves it alone
     ("Chính phủ ban hành Nghị quyết 19/NQ-CP; Đảng ủy khối triển khai Kế hoạch 19 về công tác dân vận.", None,
      [("Kế hoạch 19", None)]),
