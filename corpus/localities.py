@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from nlp.normalize import UPPER
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # Weights of a mention by where it stands, and of the site's own province.
@@ -134,7 +136,7 @@ def _canonical_tone(text: str) -> str:
     return _OLD_TONE_RE.sub(fix, text)
 
 
-_DASH_RE = re.compile(r"[\u2013\u2014\u2012\u2010-]\s*(?=[A-ZĐÀ-Ỹ])")
+_DASH_RE = re.compile(r"[\u2013\u2014\u2012\u2010-]\s*(?=[" + UPPER + r"])")
 _SPACES_RE = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
 
 
@@ -428,7 +430,7 @@ def _resolve(des_level: str | None, name: str, entry: dict, prior: str | None) -
     return None
 
 
-_CONTINUES_NAME = re.compile(r" [A-ZĐÀ-Ỹ][a-zđà-ỹ]")
+_CONTINUES_NAME = re.compile(r" [" + UPPER + r"][^\W\d_]")
 
 
 def _mentions(text: str, weight: float, section: str, prior: str | None) -> list[_Mention]:

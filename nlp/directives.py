@@ -77,6 +77,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import gazetteer
+from .normalize import UPPER
 from .sentences import sentence_spans
 from .types import Directive
 
@@ -145,8 +146,7 @@ def _ci(words) -> str:
 
 
 # upper-case Latin letters (Vietnamese capitals included), for proper names
-_UP = "".join(sorted({chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper() and chr(c).isalpha()
-                      and (c < 0x250 or c >= 0x1E00)})).replace("-", "")
+_UP = UPPER
 _KHOA = r"(?:khóa|khoá|KHÓA|KHOÁ|Khóa|Khoá)"
 _ROMAN = r"[IVXL]{1,6}"
 # "(Khóa XI, XII)", "khóa XI và XII": one plenum number of several terms names one resolution per term.

@@ -22,6 +22,7 @@ from typing import Iterable
 from .codebook import indicator_for, match_unit
 from .numbers import (DIGITS, MULTIPLIER_RE, NUMBER_WORDS_RE, RANGE_SEP, parse_multiplier, parse_number,
                       parse_number_words)
+from .normalize import UPPER
 from .sentences import sentence_spans
 from .types import Figure
 
@@ -76,6 +77,10 @@ _LEFT_TRAP = re.compile(r"(?:^|[^\wđĐ])(?:" + "|".join([
 # (after "/" only when a word ends right before it: "19.260 CĐ cơ sở/21.148 đơn vị" pairs two counts;
 # "30/4", "12/QĐ-TTg" and " /2" are dates, symbols and fractions)
 _PER_MEASURE = re.compile(r"\s*(?:năm|tháng|tuần|ngày|giờ|phút|giây|km|m|cm|kg|g|lít|tấn|tạ|ha|m2|kHz|Hz)(?![\wđĐ])")
+# "từ 401 xuống còn 208 đơn vị", "từ 12 lên 15 chi bộ": the starting count takes the unit written after the end
+_FROM_BEFORE = re.compile(r"(?<![\wđĐ])từ\s+$", re.IGNORECASE)
+_DOWN_UP_TO = re.compile(r"\s+(?:xuống|lên|tăng lên|giảm xuống)(?:\s+(?:còn|đến|tới|thành))?\s+"
+                         r"(?:(?:khoảng|gần|hơn|trên)\s+)?(?:" + DIGITS + r")(?!\d)")
 _SLASH_NOT_PAIR = re.compile(r"(?<![\wđĐ])(?:[IVXLC]+|năm|tháng|tuần|ngày|quý|kỳ|lần|giờ)/$", re.IGNORECASE)
 _NUM = re.compile(r"(?<![\wđĐ.,:+\-–])(?<![^\w]/)(?<![\d_]/)(?<!^/)(" + DIGITS + r")(?!\d)")
 _PERCENT = re.compile(r"\s*(%|phần trăm)")
@@ -122,10 +127,13 @@ _OFFICE_NOUN = re.compile(
     r"(?:Tỉnh|Thành|Huyện|Quận|Thị|Đảng|Đoàn|Quân) (?:ủy|uỷ)|"
     # titles of office ("1 Phó Giám đốc", "3 Phó Chủ tịch") and state honours ("1.474 Mẹ Việt Nam anh hùng")
     r"(?:Phó |Tổng )?(?:Giám đốc|Chủ tịch|Bí thư|(?<=Phó )(?:giám đốc|chủ tịch|bí thư)|Chánh án|Chánh văn phòng|Chánh thanh tra|Viện trưởng|Cục trưởng|"
-    r"Vụ trưởng|Trưởng (?:ban|phòng|đoàn|khoa))|(?:Bà )?[Mm]ẹ Việt Nam [Aa]nh hùng|Anh hùng (?:[Ll]ực lượng vũ trang|"
+    r"Vụ trưởng|Trưởng (?:ban|phòng|đoàn|khoa)|"
+    # ... in lower case, as counts of posts cut or filled: "giảm 35 trưởng phòng, 136 phó phòng, ban"
+    r"(?:phó )?trưởng (?:phòng|ban|khoa)|phó (?:phòng|ban|giám đốc|chủ tịch|chánh văn phòng)|cấp (?:phó|trưởng))"
+    r"|(?:Bà )?[Mm]ẹ Việt Nam [Aa]nh hùng|Anh hùng (?:[Ll]ực lượng vũ trang|"
     r"[Ll]ao động)(?: nhân dân)?|(?:Nghệ sĩ|Nhà giáo|Thầy thuốc|Nghệ nhân) (?:[Nn]hân dân|[Ưư]u tú)|Chiến sĩ thi đua|"
     # documents counted by their capitalised type ("hai Thỏa thuận Đối tác chiến lược", "ba Hiệp định")
-    r"Thỏa thuận|Thoả thuận|Hiệp định|Bản ghi nhớ|Công ước|"
+    r"Thỏa thuận|Thoả thuận|Hiệp định|Bản ghi nhớ|Công ước|(?<=[a-zà-ỹ] )(?:Nghị quyết|Chỉ thị|Quy định|Kết luận)(?= chuyên đề)|"
     r"Tổng cục|Cục|Sở|Bộ|Ban|Viện|Tiểu ban|Tổ công tác))(?![\wđĐ])")
 # A number glued to the abbreviation of a staff category: "60CBCNV", "120CBCS".
 _GLUED_STAFF = re.compile(r"(CBCNVC|CBCNV|CBCCVC|CBCC|CBNV|CBCS|CCVC|CNVC|CNVLĐ|HSSV|ĐVTN)(?![\wđĐ])")
@@ -155,9 +163,9 @@ _ABBREVIATED_NOUN = re.compile(r"[ \t]+(DNNN|DNNVV|DNTN|DN|HTX|THT|ĐBQH|CSGT|CB
                                r"[IVXLC]+)(?![\wđĐ]))[A-ZĐ]{2,8})(?![\wđĐ])")
 # ... an unknown one is a name or a model when a capitalised word, a hyphen or a number follows it, or a
 # capitalised word comes right before the number ("Tàu Biển Ngọc 20 QN-6758", "Ninja 300 ABS 2017").
-_NAME_OR_MODEL_AROUND = re.compile(r"(?:-|\s+[A-ZĐÀ-Ỹ\d])")
+_NAME_OR_MODEL_AROUND = re.compile(r"(?:-|\s+[" + UPPER + r"\d])")
 _CAPITALISED_BEFORE_NUMBER = re.compile(r"(?<![.!?:]\s)(?<![.!?:])(?<!^)[ \t](?!(?:Có|Gần|Hơn|Trên|Khoảng|Với)\s)"
-                                        r"[A-ZĐÀ-Ỹ][\wđ]*\s+[\d.,]+\s*$")
+                                        r"[" + UPPER + r"][\wđ]*\s+[\d.,]+\s*$")
 _KNOWN_ABBREVIATIONS = {"DNNN", "DNNVV", "DNTN", "DN", "HTX", "THT", "ĐBQH", "CSGT", "CBCNVC", "CBCNV", "CBCCVC", "CBCC",
                         "CBNV", "CBCS", "CCVC", "CNVC", "CNVLĐ", "HSSV", "ĐVTN"}
 # A metric unit glued to its number: "2.000m3", "45m2", "10km", "5cm".
@@ -335,6 +343,11 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
             hit = counted and (match_unit(text, counted.start(1)) or _named_unit(text, counted.start(1)))
             if hit and hit[1] <= s:
                 unit, uend = hit[0], p               # "số phiếu tuyệt đối 57/57": votes
+        if unit is None and how is None and _FROM_BEFORE.search(text, max(ss, s - 6), s):
+            later = _DOWN_UP_TO.match(text, p, se)   # "giảm từ 401 xuống còn 208 đơn vị": the same unit
+            hit = later and (match_unit(text, later.end()) or _named_unit(text, later.end()))
+            if hit:
+                unit, uend = hit[0], p
         if unit is None and how == "bare" and text[p:p + 1] != ")":
             unit = next((f.unit for f in reversed(out) if f.unit and f.unit != "%"), None)
             if unit is None:
@@ -628,7 +641,7 @@ _SINCE_EVENT = re.compile(r"sau\b", re.IGNORECASE)
 # ("Báo cáo chính trị trình Đại hội cho biết, nhiệm kỳ 2015 - 2020, ..." is a frame, not a name)
 _CONGRESS_BEFORE = re.compile(
     r"[Đđ]ại hội(?:[\s,()]+(?:đại biểu|toàn quốc|đảng bộ|Đảng bộ|Đảng|đảng|lần thứ|các cấp|cơ sở|tỉnh|thành phố|"
-    r"huyện|quận|thị xã|xã|phường|khối|TP\.|[A-ZĐÀ-Ỹ][^\s,;:.()]*|[IVXLC]+|\d+))*[\s,()]*$")
+    r"huyện|quận|thị xã|xã|phường|khối|TP\.|[" + UPPER + r"][^\s,;:.()]*|[IVXLC]+|\d+))*[\s,()]*$")
 
 
 def period_frames(text: str, ss: int, se: int, pub_year: int | None = None) -> list[tuple[int, int, int | None, int | None]]:

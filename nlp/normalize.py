@@ -22,7 +22,12 @@ import codecs
 import re
 import unicodedata
 
-__all__ = ["normalize", "decode_bytes", "decode_legacy"]
+__all__ = ["normalize", "decode_bytes", "decode_legacy", "UPPER"]
+
+# Upper-case letters of Vietnamese text (Latin, with and without diacritics), for regex classes. Not "À-Ỹ":
+# that code point range holds the lower-case letters too ("ở", "để").
+UPPER = "".join(sorted({chr(c) for c in range(0x41, 0x1EFA) if chr(c).isupper() and chr(c).isalpha()
+                        and (c < 0x250 or c >= 0x1E00)}))
 
 # --- legacy fonts -------------------------------------------------------------
 

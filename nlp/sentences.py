@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import re
 
+from .normalize import UPPER
+
 # A sentence ends at . ! ? … or ; followed by space and an upper-case letter,
 # digit, quote or bracket, or at a line break. Thousand separators ("3.381")
 # and abbreviations ("TP. Hồ Chí Minh") are kept inside the sentence.
 _ABBREV = {"tp", "tt", "ts", "ths", "gs", "pgs", "bs", "ks", "q", "p", "tx", "st", "đ/c", "ông", "bà"}
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ0-9Đ])|\n+")
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[" + UPPER + r"0-9])|\n+")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

@@ -78,6 +78,7 @@ from __future__ import annotations
 
 import re
 
+from .normalize import UPPER
 from .sentences import sentence_spans
 from .types import Figure, Target
 
@@ -445,10 +446,10 @@ _GOAL_HEADING = re.compile(r"(?<![\wđĐ])(?:Mục tiêu|MỤC TIÊU)(?:\s+(?:c�
                            r"\s*:?\s*(?=[-–•+*]\s|\n)")
 # ... and what ends it: a numbered heading ("III- NHIỆM VỤ", "2. Giải pháp"), a line in capitals, another goal
 # heading, an empty line.
-_SECTION_END = re.compile(r"(?<![\wđĐ])(?:[IVX]+|\d{1,2})\s*[-.)]\s+[A-ZĐÀ-Ỹ]|(?:Mục tiêu|MỤC TIÊU)\s+(?:đến|tới|cụ thể|chung|"
-                          r"tổng quát)|(?<![\wđĐ])[A-ZĐÀ-Ỹ]{2,}(?:\s+[A-ZĐÀ-Ỹ,]{2,}){2,}|\n\s*\n")
+_SECTION_END = re.compile(r"(?<![\wđĐ])(?:[IVX]+|\d{1,2})\s*[-.)]\s+[" + UPPER + r"]|(?:Mục tiêu|MỤC TIÊU)\s+(?:đến|tới|"
+                          r"cụ thể|chung|tổng quát)|(?<![\wđĐ])[" + UPPER + r"]{2,}(?:\s+[" + UPPER + r",]{2,}){2,}|\n\s*\n")
 # Items of the list: a bullet, or a sentence of its own.
-_ITEM_START = re.compile(r"(?:\s[-–•+*]\s+|[.!?]\s+|\n\s*(?:[-–•+*]\s*)?)(?=[A-ZĐÀ-Ỹ])")
+_ITEM_START = re.compile(r"(?:\s[-–•+*]\s+|[.!?]\s+|\n\s*(?:[-–•+*]\s*)?)(?=[" + UPPER + r"])")
 # A deadline that opens a clause, then a bare verb of accomplishment: "Đến năm 2020, hoàn thành việc xử lý …".
 _DEADLINE_FRONTED = re.compile(
     r"(?:^|(?<=[.;:!?])\s+|(?<=Theo đó,)\s+|(?<=Trong đó,)\s+|\s[-–•+]\s+|\n\s*)"

@@ -443,6 +443,13 @@ def test_glued_metric_units_ratios_and_year_traps(sentence, expected):
     ("Buổi lễ có hai vị cán bộ lão thành và hai đồng chí nguyên Bí thư dự.",
      [("hai vị cán bộ", 2, "cán bộ"), ("hai đồng chí", 2, "đồng chí")]),
     ("Từ năm 1990 đến 1995 ông làm Chủ tịch xã.", []),
+    # posts cut or filled, in lower case; the starting count of "từ N xuống còn M <unit>" takes that unit
+    ("Sở đã giảm 12 trưởng phòng, 30 phó trưởng phòng.",
+     [("12 trưởng phòng", 12, "trưởng phòng"), ("30 phó trưởng phòng", 30, "phó trưởng phòng")]),
+    ("Số đầu mối giảm từ 75 xuống còn 52 đơn vị.", [("75", 75, "đơn vị"), ("xuống còn 52 đơn vị", 52, "đơn vị")]),
+    ("Giá phân bón tăng từ 5 lên 7 triệu đồng.", [("7 triệu đồng", 7_000_000, "đồng")]),
+    # a capitalised word after a lower-case letter is not taken for a name ("406.000 CN ổn định")
+    ("Công đoàn giúp cho 12.500 CN ổn định cuộc sống.", [("12.500 CN", 12500, "CN")]),
     ("Đoàn kiểm tra ban hành 3.012 quyết định xử phạt.", [("3.012 quyết định", 3012, "quyết định")]),
     ("Thanh tra tỉnh đôn đốc thực hiện 418 kết luận thanh tra.", [("418 kết luận", 418, "kết luận")]),
     ("Đã xử lý hành chính 35 tổ chức, 90 cá nhân.", [("35 tổ chức", 35, "tổ chức"), ("90 cá nhân", 90, "cá nhân")]),
