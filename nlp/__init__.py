@@ -11,7 +11,7 @@ import hashlib
 
 from .types import Directive, Extraction, Figure, Target
 
-EXTRACTOR_VERSION = "0.2.10"
+EXTRACTOR_VERSION = "0.2.11"
 
 
 def extract(text: str, published: str | None = None, province: str | None = None) -> Extraction:

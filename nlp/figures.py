@@ -567,7 +567,8 @@ def _attach_years(text: str, ss: int, se: int, figures: list[Figure], pub_year: 
     periods = period_frames(text, ss, se, pub_year)
     anchors = [(pos, (year, None, None)) for pos, end, year in
                ((ss + m.start(), ss + m.end(), int(m.group(1) or m.group(2))) for m in _YEAR.finditer(sentence))
-               if not any(a < end and pos < b for a, b, _, _ in periods)]
+               if not any(a < end and pos < b for a, b, _, _ in periods)
+               and not _VISION_BEFORE.search(text, max(ss, pos - 30), pos) and not _VISION_AFTER.match(text, end)]
     anchors += [(a, (None, start, end)) for a, _, start, end in periods]
     anchors.sort(key=lambda x: x[0])
     if not anchors:
@@ -614,6 +615,10 @@ def _year_after_frames(text: str, end: int, pos: int) -> bool:
         and not text[pos:pos + 6].lower().startswith("tháng") \
         and not _YEAR_LIST_AFTER.match(text, _YEAR.match(text, pos).end())
 
+
+# The period in the title of a strategy or plan dates nothing: "quy hoạch … đến năm 2020, tầm nhìn năm 2030".
+_VISION_BEFORE = re.compile(r"(?<![\wđĐ])(?:tầm nhìn|định hướng)(?:\s+(?:đến|tới))?\s*$", re.IGNORECASE)
+_VISION_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:tầm nhìn|định hướng)(?![\wđĐ])", re.IGNORECASE)
 
 _SMALL_NUMBERS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                   "mười lăm": 15, "hai mươi": 20}

@@ -116,7 +116,7 @@ _FUTURE_NOT_GOAL = re.compile(
     r"(?:hợp tác|phối hợp|liên kết|làm việc|cộng tác)(?:\s+(?:cùng\s+)?với)?))" + _E, re.IGNORECASE)
 # An existential "sẽ có" opens its clause or follows a verb of saying or forecasting.
 _EXISTENTIAL_BEFORE = re.compile(
-    r"(?:^|[,:;(“\"]|" + _B + r"(?:dự báo|dự đoán|cho biết|cho rằng|ước tính|khẳng định|nhận định|thì|là))\s*$",
+    r"(?:^|[,:;(“\"]|" + _B + r"(?:dự báo|dự đoán|cho biết|cho rằng|cho thấy|ước tính|khẳng định|nhận định|thì|là))\s*$",
     re.IGNORECASE)
 # "muốn": a goal when it wants a quantity reached ("muốn đạt được tăng trưởng cả năm 6,7%"); a condition
 # when a consequent follows ("muốn cầu tài thì mua 5 chỉ vàng", "các đô vật muốn vượt qua vòng đấu loại phải
@@ -184,13 +184,15 @@ _DESIGN_CUE = re.compile(_B + r"(?:" + "|".join([
 # Division into parts: other for its clause and the clauses that describe each part ("chia thành 4 cụm,
 # mỗi cụm có 1 lô đặc biệt với diện tích trên 20 ha").
 _DIVIDED = re.compile(_B + r"chia (?:ra )?(?:thành|làm)" + _E, re.IGNORECASE)
+# ... but a division carried out is a result: "Đoàn đã chia thành 2 tổ", "chủ đầu tư tự ý ngăn chia thành 10 căn hộ"
+_REALISED_BEFORE = re.compile(_B + r"(?:đã|tự ý|vừa)(?:\s+(?:ngăn|phân))?\s*$", re.IGNORECASE)
 _EACH_PART = re.compile(r"\s*[,;]\s*mỗi" + _E, re.IGNORECASE)
 # Realis verbs that make prizes awarded, not a prize table: "đều có giải chính thức với 4 giải Nhất".
 _PRIZE_REALIS = re.compile(_B + r"(?:đạt|đoạt|giành|trao|nhận|được|đã|có)" + _E, re.IGNORECASE)
 # Counts of the parts of a text, programme or plan (not measurements): "3 chuyên đề", "4 nhóm nhiệm vụ".
 _PART_UNIT = re.compile(r"\s*(?:nhóm\s+)?(?:chuyên đề|nhiệm vụ|giải pháp|chỉ tiêu|mục tiêu|tiêu chí|vấn đề|yếu tố|"
                         r"khâu|điều|kênh|chương trình|đột phá|câu hỏi|tập|chương|nội dung|bước|giai đoạn|chức năng|"
-                        r"trường đoạn|phần thi|phương án|mục(?! tiêu)|tiểu mục|điều khoản|phụ lục)" + _E,
+                        r"trường đoạn|phần thi|phương án|mục(?! tiêu)|tiểu mục|điều khoản|phụ lục|trang)" + _E,
                         re.IGNORECASE)
 # The composition of a whole, "gồm N X" ("Chương trình … gồm 4 trường đoạn", "(gồm 10 tỉnh …)"), is a count of
 # its parts (other), unless X are people: the members of a body or a delegation are who took part
@@ -245,7 +247,7 @@ _AFTER_VERB = re.compile(r"[^\W\d_]\s$")
 # Anaphoric counts of documents just named: "Quyết định 935 và Quyết định 936 … 2 quyết định quan trọng này".
 _DOCUMENT_UNITS = {"quyết định", "nghị quyết", "chỉ thị", "kết luận", "quy định", "văn bản", "văn kiện", "kế hoạch",
                    "đề án", "nghị định", "thông tư", "luật"}
-_ANAPHOR_AFTER = re.compile(r"\s*(?:[^\s,;.]+\s+){0,2}?(?:này|nói trên|kể trên|trên(?=\s*[,;.)]))" + _E, re.IGNORECASE)
+_ANAPHOR_AFTER = re.compile(r"\s*(?:[^\s,;.]+\s+){0,2}?(?:này|nói trên|kể trên|đó|ấy|trên(?=\s*[,;.)]))" + _E, re.IGNORECASE)
 # Anaphoric re-counts of anything just named: "Ngoài 3 công chức trên, …", "Hai vụ án nêu trên tuy …".
 _NAMED_ABOVE_AFTER = re.compile(r"\s*(?:[^\s,;.]+\s+){0,2}?(?:nêu trên|nói trên|kể trên|trên(?=\s*[,;.)]))" + _E,
                                 re.IGNORECASE)
@@ -272,7 +274,8 @@ _ATTRIBUTE_BEFORE = re.compile(_B + r"(?:" + "|".join([
     r"diện tích(?: tự nhiên| sàn| xây dựng| khuôn viên| mặt nước)?", r"dân số", r"quy mô", r"sức chứa",
     r"công suất(?: thiết kế)?", r"trọng tải", r"trị giá", r"(?:có|với) giá trị(?: ước tính)?",
     r"(?<!đánh )(?<!bình ổn )(?<!đấu )(?<!đơn )(?<!tỷ )(?<!tỉ )giá(?: bán| thuê| mua| chuyển nhượng| khởi điểm| trị ước tính)?",
-    r"vốn đầu tư", r"tổng mức đầu tư", r"sở hữu", r"nắm(?: giữ)?",
+    r"(?:tổng )?(?:vốn|mức) đầu tư(?: (?:cho|của) (?:dự án|công trình|gói thầu|nhà máy)(?: [^\s,;.]+){0,3}?)?",
+    r"sở hữu", r"nắm(?: giữ)?",
     r"(?:đi|chảy) qua(?: địa bàn| địa phận)?", r"(?:nằm|trải dài|trải rộng) trên(?: địa bàn| địa phận)?",
 ]) + r")\s*(?:là|:)?\s*$", re.IGNORECASE)
 # ... unless an outcome verb governs the attribute: "giảm diện tích 50 ha", "trồng diện tích …", "tăng dân số
@@ -353,6 +356,17 @@ _DEONTIC_NEAR_BEFORE = re.compile(_B + r"(?:phải|cần)" + _E + r"[^,;.]{0,30}
 # "đảm bảo 100% rằng …": an idiom of certainty.
 _CERTAINTY_AFTER = re.compile(r"\s*[”\"’']?\s*(?:rằng|là)" + _E, re.IGNORECASE)
 _ASSURE_BEFORE = re.compile(_B + r"(?:đảm bảo|bảo đảm|chắc chắn)\s*[“\"‘']?\s*$", re.IGNORECASE)
+# "đến năm 2020, tầm nhìn (đến) năm 2030": the period in a strategy's or plan's title, not a deadline
+_VISION_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:tầm nhìn|định hướng)" + _E, re.IGNORECASE)
+# Quotas assigned, budget estimates and plans drawn up are goals like "chỉ tiêu": "được giao dự toán thu NSNN là
+# 285.000 tỷ đồng", "4.221 tỷ đồng/3.050 tỷ đồng được giao", "đã lên kế hoạch để bãi bỏ 15 thủ tục".
+_ASSIGNED = re.compile(_B + r"(?:(?:được\s+)?giao\s+(?:dự toán|chỉ tiêu|kế hoạch|nhiệm vụ)|dự toán(?:\s+thu|\s+chi)?"
+                       r"(?=[^,;.]{0,40}?\s(?:là|đạt|khoảng)\s+\d)|lên kế hoạch|được giao(?=\s*[,.;)]))" + _E, re.IGNORECASE)
+# University admissions: score floors and the majors and places they apply to are rules ("điểm nhận hồ sơ xét
+# tuyển là 15,5 điểm", "1.900 chỉ tiêu ở 15 ngành"), not results or goals.
+_ADMISSION = re.compile(_B + r"(?:xét tuyển|nhận hồ sơ|điểm sàn|điểm chuẩn|trúng tuyển|ngưỡng (?:điểm|đảm bảo chất lượng)|"
+                        r"mức điểm|tuyển sinh)" + _E, re.IGNORECASE)
+_ADMISSION_UNITS = {"điểm", "ngành", "nhóm", "chỉ tiêu", "phân hiệu", "tổ hợp", "mức", "trường"}
 _PER_CASE = re.compile(_B + r"mỗi (?!năm|tháng|quý|tuần|ngày)", re.IGNORECASE)
 _MONEY_UNITS = {"đồng", "USD", "triệu đồng", "tỷ đồng"}
 # The value of a goal named right before it, in any mood: "không đạt được mục tiêu 6,7%", "mục tiêu tăng trưởng
@@ -562,6 +576,12 @@ def _clause_end_at(text: str, pos: int) -> int:
     return m.start() if m else len(text)
 
 
+def _sentence_end(text: str, pos: int) -> int:
+    """Offset of the end of the sentence holding ``pos`` (. ! ? or a line break, not a decimal point)."""
+    m = re.compile(r"[!?\n]|\.(?!\d)").search(text, pos)
+    return m.start() if m else len(text)
+
+
 def _year(published: str | None) -> int | None:
     if published and re.match(r"\d{4}", published):
         return int(published[:4])
@@ -587,6 +607,8 @@ def _cues(sentence: str, ss: int, pub_year: int | None) -> list[tuple[int, int, 
         if m.group(0).isupper():
             continue                                                 # "QUAN ĐIỂM CHỈ ĐẠO VÀ MỤC TIÊU": a heading
         past = m.group(1) and pub_year and int(m.group(1)) < pub_year
+        if m.group(1) and _VISION_AFTER.match(sentence, m.end()):
+            continue                                                 # "quy hoạch … đến năm 2020, tầm nhìn 2030": a title
         kind = "frame" if past else ("weak" if m.group(2) else "target")
         word = m.group(0).lower()
         if word == "sẽ":
@@ -596,6 +618,7 @@ def _cues(sentence: str, ss: int, pub_year: int | None) -> list[tuple[int, int, 
         if kind:
             found.append((a, b, kind))
     found += [(ss + m.start(), ss + m.end(), "target") for m in _NEED.finditer(sentence)]
+    found += [(ss + m.start(), ss + m.end(), "target") for m in _ASSIGNED.finditer(sentence)]
     for m in _WANT.finditer(sentence):
         if _WANT_REACH.match(sentence, m.end()):
             kind = "target"                                          # "muốn đạt được tăng trưởng 6,7%"
@@ -655,6 +678,9 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
         return "other"                            # "Ngoài 3 công chức trên", "Hai vụ án nêu trên"
     if figure.unit == "%" and _FIRM_BEFORE.search(left) and _SHARES_AFTER.match(text, figure.end):
         return "other"                            # "chuyển DN 100% vốn nhà nước thành công ty cổ phần"
+    if ((figure.unit or "").split(" ")[0] in _ADMISSION_UNITS or figure.unit == "%" and prev is not None
+            and (prev.unit or "") in _ADMISSION_UNITS) and _ADMISSION.search(text, ss, _sentence_end(text, figure.end)):
+        return "other"                            # "điểm nhận hồ sơ xét tuyển là 15,5 điểm", "1.900 chỉ tiêu ở 15 ngành"
     if _is_part_count(text, figure):
         met = _PART_MET_BEFORE.search(left) or _PART_MET_AFTER.match(text, figure.end)
         return "achieved" if met else "other"
@@ -745,7 +771,8 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
         return "other"                            # "vay tín chấp tối đa 500 triệu đồng": a limit, not a result
     if _THRESHOLD.search(figure.text) and _is_category(text, clause_at, figure.start):
         return "other"                            # "không có các khoản nợ từ 50 triệu đồng trở lên"
-    divided = [m for m in _DIVIDED.finditer(text, ss, figure.start)]
+    divided = [m for m in _DIVIDED.finditer(text, ss, figure.start)
+               if not _REALISED_BEFORE.search(text, max(ss, m.start() - 20), m.start())]
     if divided and _in_divided_clause(text, divided[-1].end(), figure.start):
         return "other"                            # "chia thành 4 cụm, mỗi cụm có 1 lô"
     if figure.unit and figure.unit.startswith("giải") and not _PRIZE_REALIS.search(text, ss, figure.start):

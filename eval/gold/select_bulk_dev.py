@@ -1,4 +1,7 @@
-"""Draw the bulk dev batch batch-30..33 for directive recall (run from the repository root with .venv/bin/python).
+"""Draw the bulk dev batches (run from the repository root with .venv/bin/python).
+
+`main()` (no argument) draws batch-30..33 for directive recall, as below; `draw_targets()`
+(argument ``targets``) draws batch-34..37, records that state goals (see its docstring).
 
 Pool: records of ../shared/data/bulk/baomoi-2017.jsonl.gz whose NFC text, lower-cased,
 - names party building at least 3 times in total (sum of the counts of TERMS),
@@ -6,7 +9,8 @@ Pool: records of ../shared/data/bulk/baomoi-2017.jsonl.gz whose NFC text, lower-
 - is 1,200-12,000 characters long,
 - and whose id has no file <id>.txt in ../shared/data/dev/baomoi-2017-party/ and whose key is
   not already a `docs` key of eval/heldout/*.json or eval/gold/dev/*.json (only the keys are read;
-  the batches this script drew, OWN_BATCHES, are left out so that a rerun gives the same draw).
+  the batches this script drew, OWN_BATCHES, and the later TARGET_BATCHES are left out so that a
+  rerun gives the same draw).
 Sorted by id (numerically), shuffled with random.Random(2030), walked in order taking 20 and
 skipping only near-duplicates (word 5-gram Jaccard >= 0.5) of an article already taken or of a
 held-out bulk record (computed from the record texts, not from any annotation).
@@ -29,12 +33,13 @@ shingles = lambda t: (lambda w: {tuple(w[i:i + 5]) for i in range(len(w) - 4)})(
 
 
 def gold_keys(pattern: str) -> set[str]:
-    """The `docs` keys of the gold files matching ``pattern`` but not in OWN_BATCHES (annotations are not looked at).
+    """The `docs` keys of the gold files matching ``pattern`` but not in OWN_BATCHES or TARGET_BATCHES (keys only).
 
     >>> "data/bulk/baomoi-2017.jsonl.gz#21490865" in gold_keys("eval/heldout/*.json")
     True
     """
-    files = [f for f in sorted(glob.glob(pattern)) if Path(f).name not in OWN_BATCHES]
+    later = OWN_BATCHES | TARGET_BATCHES        # this draw's own files and those written after it
+    files = [f for f in sorted(glob.glob(pattern)) if Path(f).name not in later]
     return set().union(*(json.load(open(f, encoding="utf-8"))["docs"].keys() for f in files))
 
 
@@ -94,5 +99,88 @@ def main() -> None:
         print(f"{BULK}#{rid}", hashlib.sha1(records[rid].encode("utf-8")).hexdigest(), len(records[rid]))
 
 
+# --------------------------------------------------------------------------- second draw: goal statements
+
+TARGET_TERMS = TERMS + ("tỉnh ủy", "huyện ủy", "thành ủy", "nghị quyết")
+GOAL_CUES = ("phấn đấu", "chỉ tiêu", "mục tiêu", "đến năm 20", "kế hoạch", "hằng năm", "hàng năm",
+             "dự kiến", "phải đạt", "bảo đảm", "đảm bảo")
+TARGET_SEED = 2031
+TARGET_BATCHES = {f"batch-{n}.json" for n in range(34, 38)}  # written from draw_targets
+
+
+def goal_sentences(low: str) -> int:
+    """The number of sentences of a lower-cased NFC text that hold a goal cue and a digit.
+
+    Sentences end at a line break or at ".", "!", "?", ";" before white space (a fixed splitter of
+    this script, so that the draw does not move with the extractor's code).
+
+    >>> goal_sentences("phấn đấu đến năm 2020 kết nạp 200 đảng viên. năm nay có 3 chi bộ. chỉ tiêu 95%.")
+    2
+    """
+    return sum(1 for s in re.split(r"\n+|(?<=[.!?;])\s+", low)
+               if any(c in s for c in GOAL_CUES) and re.search(r"\d", s))
+
+
+def in_target_pool(text: str) -> bool:
+    """True for a record of 1,200-10,000 characters about party building with two goal sentences.
+
+    >>> in_target_pool(("Tỉnh ủy phấn đấu đến năm 2020 có 95% chi bộ vững mạnh. " * 2 + "Đảng viên họp. ") * 12)
+    True
+    >>> in_target_pool("Tỉnh ủy họp với 30 đại biểu. Phấn đấu hơn nữa. " * 30)
+    False
+    """
+    text = unicodedata.normalize("NFC", text)
+    low = text.lower()
+    return (1200 <= len(text) <= 10000
+            and any(t in low for t in TARGET_TERMS)
+            and goal_sentences(low) >= 2)
+
+
+def draw_targets() -> None:
+    """Draw batch-34..37 (20 bulk records that state goals); ``python eval/gold/select_bulk_dev.py targets``.
+
+    Excludes the dev files' ids and every `docs` key of eval/gold/dev/*.json and eval/heldout/*.json
+    (keys only) except TARGET_BATCHES; sorted by id, random.Random(2031).shuffle, take 20, skipping
+    near-duplicates (word 5-gram Jaccard >= 0.5) of a pick.
+    """
+    dev_ids = {p.stem for p in DEV.glob("*.txt")}
+    keys = set().union(*(json.load(open(f, encoding="utf-8"))["docs"].keys()
+                         for pat in ("eval/gold/dev/*.json", "eval/heldout/*.json")
+                         for f in sorted(glob.glob(pat)) if Path(f).name not in TARGET_BATCHES))
+    used = {k.partition("#")[2] for k in keys if k.startswith(BULK + "#")}
+    records, total, excluded = {}, 0, 0
+    with gzip.open(SHARED / BULK, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            total += 1
+            text = unicodedata.normalize("NFC", r["text"])
+            if not (1200 <= len(text) <= 10000) or not in_target_pool(text):
+                continue
+            if r["id"] in dev_ids or r["id"] in used:
+                excluded += 1
+                continue
+            records[r["id"]] = r["text"]
+    pool = sorted(records, key=int)
+    print(f"bulk records {total}, in-pool records excluded (dev file or gold key) {excluded}, pool {len(pool)}")
+    random.Random(TARGET_SEED).shuffle(pool)
+    refs, picked, largest = {}, [], (0.0, "")
+    for rid in pool:
+        s = shingles(unicodedata.normalize("NFC", records[rid]))
+        sim, ref = max(((len(s & r) / max(1, len(s | r)), name) for name, r in refs.items()), default=(0.0, ""))
+        if sim >= 0.5:
+            print("skip", rid, f"near-duplicate of {ref} (jaccard {sim:.2f})")
+            continue
+        largest = max(largest, (sim, f"{rid} ~ {ref}"))
+        picked.append(rid)
+        refs[rid] = s
+        if len(picked) == TAKE:
+            break
+    print("drawn order:", " ".join(picked))
+    print(f"largest jaccard of a pick: {largest[0]:.3f} ({largest[1]})")
+    for rid in picked:
+        print(f"{BULK}#{rid}", hashlib.sha1(records[rid].encode("utf-8")).hexdigest(), len(records[rid]))
+
+
 if __name__ == "__main__":
-    main()
+    import sys
+    draw_targets() if sys.argv[1:] == ["targets"] else main()

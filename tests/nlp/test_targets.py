@@ -403,6 +403,16 @@ def test_kinds_are_set_on_the_figure_objects_passed_in():
     ("Công ty sẽ hợp tác cùng với 12 trường đại học trong nước.", ["achieved"]),
     ("Năm nay, tỉnh sẽ xây thêm 40 phòng học.", ["target"]),
     ("Huyện phấn đấu năm 2018 bảo đảm 100% chi bộ có cấp ủy.", ["target"]),
+    # learnt from dev batch-34..37: admission rules, quotas assigned, plan titles, realised divisions,
+    # project capital, pages of a text, documents referred back to
+    ("Trường thông báo điểm nhận hồ sơ xét tuyển là 16 điểm cho 12 ngành.", ["other", "other"]),
+    ("Năm nay, cục được giao dự toán thu ngân sách là 12.000 tỷ đồng.", ["target"]),
+    ("Sở đã lên kế hoạch để bãi bỏ 9 thủ tục hành chính.", ["target"]),
+    ("Theo quy hoạch phát triển du lịch đến năm 2020, tầm nhìn năm 2030, tỉnh có 12 điểm du lịch.", ["achieved"]),
+    ("Tổ công tác đã chia thành 3 nhóm đi kiểm tra.", ["achieved"]),
+    ("Tổng mức đầu tư cho công trình cầu vượt là hơn 250 tỷ đồng.", ["other"]),
+    ("Báo cáo dài tới 9 trang.", ["other"]),
+    ("Căn cứ 2 quyết định đó, huyện triển khai ngay.", ["other"]),
 ])
 def test_kinds_from_the_random_batch(sentence, kinds):
     figures, _ = run(sentence)
