@@ -81,6 +81,14 @@ _PER_MEASURE = re.compile(r"\s*(?:năm|tháng|tuần|ngày|giờ|phút|giây|km|
 _FROM_BEFORE = re.compile(r"(?<![\wđĐ])từ\s+$", re.IGNORECASE)
 _DOWN_UP_TO = re.compile(r"\s+(?:xuống|lên|tăng lên|giảm xuống)(?:\s+(?:còn|đến|tới|thành))?\s+"
                          r"(?:(?:khoảng|gần|hơn|trên)\s+)?(?:" + DIGITS + r")(?!\d)")
+# Money written with its multiplier only, in a sentence about money: "bị phạt 724 triệu", "23.000 tỉ".
+_MONEY_MULTIPLIER = re.compile(r"(?:nghìn |ngàn )?(?:triệu|tỷ|tỉ)", re.IGNORECASE)
+# ... with no noun after the multiplier (not "3,4 triệu bảng Anh", "1,1 triệu cổ phiếu", "42 triệu khách")
+_MONEY_NO_NOUN_AFTER = re.compile(r"\s*(?:$|[,.;:!?)”\"…-]|(?:để|vì|trong|cho|và|nhưng|thì|từ|của|mà|với|mỗi|tiền|"
+                                  r"so với|nên|là|đã|sẽ|khi|do|tại|ở)(?![\wđĐ]))", re.IGNORECASE)
+_MONEY_CONTEXT = re.compile(r"(?<![\wđĐ])(?:đồng|tiền|vốn|chi phí|kinh phí|ngân sách|đầu tư|phạt|nợ|lỗ|lãi|doanh thu|"
+                            r"lợi nhuận|tài sản|thiệt hại|tổn thất|trị giá|giá|thu nhập|lương|bồi thường|hỗ trợ|"
+                            r"giải ngân|chi|thu|nộp|vay|tiết kiệm)(?![\wđĐ])", re.IGNORECASE)
 _SLASH_NOT_PAIR = re.compile(r"(?<![\wđĐ])(?:[IVXLC]+|năm|tháng|tuần|ngày|quý|kỳ|lần|giờ)/$", re.IGNORECASE)
 _NUM = re.compile(r"(?<![\wđĐ.,:+\-–])(?<![^\w]/)(?<![\d_]/)(?<!^/)(" + DIGITS + r")(?!\d)")
 _PERCENT = re.compile(r"\s*(%|phần trăm)")
@@ -288,6 +296,9 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
             how = "glued"
         elif how is None and _SHARE_IN_BRACKETS.match(text, p, se):
             how = "bare"                         # "đã xử lý được 850 (77,5%)"
+        elif how is None and mult and _MONEY_MULTIPLIER.fullmatch(mult.group(0).strip()) \
+                and _MONEY_NO_NOUN_AFTER.match(text, p) and _MONEY_CONTEXT.search(text, max(ss, s - 60), min(se, p + 30)):
+            how = "money"                        # "chủ đầu tư bị phạt 724 triệu", "đủ 23.000 tỉ để giải phóng mặt bằng"
         pending.append((s, p, value, value_max, how, e))
         taken.append((s, p))
     # number words: "hai lớp", "hàng trăm lượt", "một nửa"
@@ -352,6 +363,8 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
             unit = next((f.unit for f in reversed(out) if f.unit and f.unit != "%"), None)
             if unit is None:
                 continue                         # "850 (77,5%)" counts what the sentence counted before
+        elif unit is None and how == "money":
+            unit, uend = "đồng", p
         elif unit is None and how != "bare":
             continue
         if how != "words" and not _PEOPLE_UNIT.search(unit or "") and _UNIT_NAME_BEFORE.search(text, max(ss, s - 12), s):

@@ -450,6 +450,11 @@ def test_glued_metric_units_ratios_and_year_traps(sentence, expected):
     ("Giá phân bón tăng từ 5 lên 7 triệu đồng.", [("7 triệu đồng", 7_000_000, "đồng")]),
     # a capitalised word after a lower-case letter is not taken for a name ("406.000 CN ổn định")
     ("Công đoàn giúp cho 12.500 CN ổn định cuộc sống.", [("12.500 CN", 12500, "CN")]),
+    # money written with its multiplier only, in a sentence about money
+    ("Doanh nghiệp bị phạt 350 triệu vì vi phạm.", [("350 triệu", 350_000_000, "đồng")]),
+    ("Ngân sách tỉnh cần 4.000 tỉ để giải phóng mặt bằng.", [("4.000 tỉ", 4_000_000_000_000, "đồng")]),
+    ("Câu lạc bộ chi 30 triệu bảng mua tiền đạo.", [("30 triệu bảng", 30_000_000, "bảng")]),
+    ("Tỉnh có gần 2 triệu dân.", [("gần 2 triệu dân", 2_000_000, "dân")]),
     ("Đoàn kiểm tra ban hành 3.012 quyết định xử phạt.", [("3.012 quyết định", 3012, "quyết định")]),
     ("Thanh tra tỉnh đôn đốc thực hiện 418 kết luận thanh tra.", [("418 kết luận", 418, "kết luận")]),
     ("Đã xử lý hành chính 35 tổ chức, 90 cá nhân.", [("35 tổ chức", 35, "tổ chức"), ("90 cá nhân", 90, "cá nhân")]),
