@@ -85,11 +85,15 @@ from .types import Figure, Target
 _B = r"(?<![\wđĐ])"      # word start
 _E = r"(?![\wđĐ])"       # word end
 # Goal cues ("mục tiêu" not as what a weapon hits: "tầm cao tiêu diệt mục tiêu 1.500km").
+# A deadline right after the figure, in its clause, makes it a goal: "… 1.470.000 doanh nghiệp đến năm 2020".
+_DEADLINE_AFTER = re.compile(r"[^,;.()\d]{0,25}?" + _B + r"(?:đến|tới|vào|trước)\s+(?:hết\s+|cuối\s+)?năm\s+"
+                             r"((?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)", re.IGNORECASE)
 _TARGET_CUE = re.compile(
     _B + r"(?:phấn đấu|(?<!\d )(?<!so với )(?:chỉ tiêu|(?<!diệt )(?<!chặn )(?<!trúng )(?<!kích )mục tiêu(?! quốc gia))|đề ra|đặt ra|đến cuối nhiệm kỳ|"
     r"cuối nhiệm kỳ|nỗ lực|quyết tâm|(?:để|nhằm)(?= (?:đạt|hoàn thành))|"
     r"(?<!tính )(?:đến|tới) (?:(?:hết |cuối )?năm )?((?:19|20)\d{2})|dự kiến|kế hoạch đề ra|"
-    r"(sẽ|(?<!đã )(?<!từng )phải(?= (?:có|đạt|bảo đảm|đảm bảo|ít nhất|tối thiểu|từ|trên|hơn))|bảo đảm|đảm bảo))"
+    r"(sẽ|(?<!đã )(?<!từng )phải(?= (?:(?:thu|chi|giải ngân|tăng|giảm) )?(?:có|đạt|bảo đảm|đảm bảo|ít nhất|tối thiểu|từ|trên|hơn))"
+    r"|bảo đảm|đảm bảo))"
     + _E, re.IGNORECASE)
 # Weak cues (group 2 above: "sẽ", "phải có/đạt …", "bảo đảm") make a goal only close to the figure, in the
 # same clause: "sẽ thực hiện một số dự án lớn như … rộng khoảng 4-5ha" is not a target, nor is "phải thi hành
@@ -758,6 +762,10 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
         return "achieved"                         # "từ 349 đầu mối xuống còn 268": the present count
     if (nearest != "target" or weak_goal) and _is_descriptive(text, ss, figure, prev):
         return "other"                            # "rộng 130 m2", "quy mô 500 giường bệnh", "74% dân số là …"
+    deadline_after = _DEADLINE_AFTER.match(text, figure.end) if nearest != "target" and pub_year else None
+    if deadline_after and int(deadline_after.group(1)) >= pub_year and nearest not in ("other", "hypo") \
+            and not _REALIS_PAST.search(text, _clause_break(text, ss, figure.start), figure.start):
+        return "target"                           # "đạt số lượng gần 1.470.000 doanh nghiệp đến năm 2020"
     if nearest == "target" and _REQUIRED_FOR_AFTER.match(text, figure.end) and _DEONTIC_NEAR_BEFORE.search(left):
         return "other"                            # "nhiệt độ phải đảm bảo ở mức 800-1000 độ C để vận hành": a condition
     if figure.unit == "%" and _CERTAINTY_AFTER.match(text, figure.end) and _ASSURE_BEFORE.search(left):

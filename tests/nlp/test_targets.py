@@ -413,6 +413,10 @@ def test_kinds_are_set_on_the_figure_objects_passed_in():
     ("Tổng mức đầu tư cho công trình cầu vượt là hơn 250 tỷ đồng.", ["other"]),
     ("Báo cáo dài tới 9 trang.", ["other"]),
     ("Căn cứ 2 quyết định đó, huyện triển khai ngay.", ["other"]),
+    # a deadline right after the figure; a required collection
+    ("Các địa phương đăng ký đạt gần 500.000 hộ kinh doanh đến năm 2020.", ["target"]),
+    ("Mỗi quý, chi cục phải thu đạt ít nhất 800 tỷ đồng.", ["target"]),
+    ("Từ năm 2012, xã đã kết nạp 40 đảng viên đến năm 2016.", ["achieved"]),
 ])
 def test_kinds_from_the_random_batch(sentence, kinds):
     figures, _ = run(sentence)
