@@ -1,7 +1,8 @@
 """Directive mentions -> documents: which party document a mention names.
 
 Identity (``doc_key``):
-- central documents by canonical id: ``05-CT/TW``, ``NQTW4-XII``, ``NQDH-XII``, ``DIEU-LE-DANG``;
+- central documents by canonical id: ``05-CT/TW``, ``NQTW4-XII``, ``NQDH-XII``, ``DIEU-LE-DANG``; an id the
+  gazetteer knows in two terms also by the term, when the mention has one: ``21-NQ/TW@khóa-XIII``;
 - local documents (…/TU, /HU, /ĐU …) by canonical id and the article's
   province: ``290-KH/TU@ho-chi-minh`` is not ``290-KH/TU@lang-son``;
 - local congress resolutions by congress and province: ``DH-X@lam-dong``;
@@ -13,9 +14,12 @@ A mention with none of these stays unresolved (``doc_key`` null).
 '290-KH/TU@lang-son'
 >>> document_key({"canonical_id": "05-CT/TW", "symbol": "CT/TW", "level": "central"}, "lang-son")
 '05-CT/TW'
+>>> document_key({"canonical_id": "21-NQ/TW", "symbol": "NQ/TW", "level": "central", "term": "XIII"}, "lang-son")
+'21-NQ/TW@khóa-XIII'
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -63,7 +67,11 @@ def document_key(d: dict, province: str | None) -> str | None:
     place = province or "?"
     cid = d.get("canonical_id")
     if cid:
-        return cid if is_central(d) else f"{cid}@{place}"
+        if not is_central(d):
+            return f"{cid}@{place}"
+        if cid in _recurring_central_ids() and d.get("term"):
+            return f"{cid}@khóa-{d['term']}"       # numbers restart each term: 21-NQ/TW of 2017 is not that of 2022
+        return cid
     if d.get("congress"):
         if d.get("level") == "central":
             return f"NQDH-{d['congress']}"
@@ -72,6 +80,16 @@ def document_key(d: dict, province: str | None) -> str | None:
         key = f"title:{d.get('kind') or 'van_ban'}:{normalise_title(d['title'])}"
         return key if d.get("level") == "central" else f"{key}@{place}"
     return None
+
+
+@functools.cache
+def _recurring_central_ids() -> frozenset[str]:
+    """Canonical ids the gazetteer holds for more than one document (one per term)."""
+    from collections import Counter
+
+    from nlp import gazetteer
+    counts = Counter(doc.id for doc in gazetteer.documents())
+    return frozenset(i for i, n in counts.items() if n > 1)
 
 
 def _mode(column: str) -> str:
