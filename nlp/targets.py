@@ -418,20 +418,29 @@ _BASELINE_AFTER = re.compile(r"[^\d;]{0,20}?" + _B + r"(?:xuống còn|xuống|l
 _DEADLINE = re.compile(
     r"(?:đến|tới|trước|vào)\s+(?:hết\s+|cuối\s+)?(?:năm\s+)?(?:(?:19|20)\d{2}\s*[-–—]\s*)?((?:19|20)\d{2})(?!\d)"
     r"|(?:giai đoạn|nhiệm kỳ)\s+(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d)"
-    r"|(đến cuối nhiệm kỳ|cuối nhiệm kỳ|hết nhiệm kỳ)(?:\s+(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d))?",
+    r"|(đến cuối nhiệm kỳ|cuối nhiệm kỳ|hết nhiệm kỳ)(?:\s+(?:19|20)\d{2}\s*[-–—]\s*((?:19|20)\d{2})(?!\d))?"
+    # a month and year: "đến tháng 6/2018"; the next term: "nhiệm kỳ tới"; a span from now: "trong 5 năm tới"
+    r"|(?:đến|tới|trước|vào)\s+(?:hết\s+|cuối\s+)?tháng\s+\d{1,2}\s*[/-]\s*(?P<month_year>(?:19|20)\d{2})(?!\d)"
+    r"|(?P<next_term>nhiệm kỳ (?:tới|sau|mới|kế tiếp))"
+    r"|(?:trong|sau)\s+(?P<years_ahead>\d{1,2}|hai|ba|bốn|năm|mười)\s+năm\s+(?:tới|sắp tới|tiếp theo)",
     re.IGNORECASE)
+_YEARS_AHEAD_WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "mười": 10}
 # A year in the goal's clause: "năm 2018", a season or a lunar year ("xuân Đinh Dậu 2017 với mục tiêu …").
 _YEAR_IN_CLAUSE = re.compile(r"(?:[Nn]ăm|[Xx]uân|[Hh]è|[Tt]ết|Tý|Sửu|Dần|Mão|Thìn|Tỵ|Ngọ|Mùi|Thân|Dậu|Tuất|Hợi)\s+"
                              r"((?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)")
 _THIS_YEAR = re.compile(_B + r"(?:năm nay|cả năm|cuối năm|đầu năm|trong năm)" + _E, re.IGNORECASE)
 # Annual economic goals (growth, credit, inflation) are for the article's year when no other time is given.
-_ECONOMIC = re.compile(_B + r"(?:tăng trưởng|GDP|GRDP|tín dụng|lạm phát|CPI)" + _E, re.IGNORECASE)
+_ECONOMIC = re.compile(_B + r"(?:tăng trưởng|GDP|GRDP|tín dụng|lạm phát|CPI|thu ngân sách|thu NSNN|(?:phải )?thu đạt|"
+                       r"dự toán)" + _E, re.IGNORECASE)
+# A year opening the sentence frames every goal in it: "Năm 2017, Hà Nội dự kiến thu …, thu …".
+_SENTENCE_YEAR_FRAME = re.compile(r"[\W]*(?:[Tt]rong\s+)?[Nn]ăm\s+((?:19|20)\d{2})(?!\d)\s*,")
 # A goal cue and, in the same clause, a deadline year: "phấn đấu đến năm 2018 đường vành đai … thông suốt".
 _DATED_GOAL = re.compile(_B + r"(?:phấn đấu|mục tiêu(?! quốc gia))[^,;.]{0,80}?" + _B
                          + r"(?:(?:đến|tới|vào|trước|trong)?\s*năm\s+((?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)"
                          + r"|(?P<now>năm nay)" + _E + ")", re.IGNORECASE)
 # ... the year framing the clause before the cue: "Năm 2017, ngành GTVT … phấn đấu hoàn thành …".
-_FRAMED_GOAL = re.compile(r"(?:^|(?<=[.;:]\s))[\W]*(?:[Tt]rong\s+)?[Nn]ăm\s+((?:19|20)\d{2})(?!\d)\s*,\s*[^,;.()]{0,60}?"
+_FRAMED_GOAL = re.compile(r"(?:^|(?<=[.;:]\s))[\W]*(?:(?:[Tt]rong\s+)?[Nn]ăm|(?:[Tt]ừ nay\s+)?(?:[Đđ]ến|[Tt]ới)\s+(?:hết\s+|cuối\s+)?năm)"
+                          r"\s+((?:19|20)\d{2})(?!\d)\s*,\s*[^,;.()]{0,60}?"
                           + _B + r"(?:phấn đấu|quyết tâm)" + _E)
 # ... a completion set for a coming month: "để hoàn thành dự án vào tháng 10 tới", "phấn đấu hoàn thành trước
 # tháng 6/2018" (a purpose or goal cue: "đã hoàn thành vào tháng 10" is a result).
@@ -1083,6 +1092,14 @@ def _deadline(text: str, ss: int, se: int, start: int, pub_year: int | None, end
         dist = abs(m.start() - start)
         if m.group(1) or m.group(2) or m.group(4):
             year = int(m.group(1) or m.group(2) or m.group(4))
+        elif m.group("month_year"):
+            year = int(m.group("month_year"))
+        elif m.group("next_term"):
+            # "nhiệm kỳ tới" written in 2017 or in 2020 (a congress year): the term 2020-2025
+            year = pub_year + (-pub_year) % 5 + 5 if pub_year else None
+        elif m.group("years_ahead"):
+            n = m.group("years_ahead").lower()
+            year = pub_year + (int(n) if n.isdigit() else _YEARS_AHEAD_WORDS[n]) if pub_year else None
         else:
             year = _term_end(text, m.start(), pub_year)
         if year is not None and not (pub_year and year < pub_year) and (best is None or dist < best[0]):
@@ -1099,6 +1116,9 @@ def _deadline(text: str, ss: int, se: int, start: int, pub_year: int | None, end
         year = int(m.group(1) or m.group(2) or m.group(4))
         if not (pub_year and year < pub_year):
             return year
+    frame = _SENTENCE_YEAR_FRAME.match(text, ss)
+    if frame and pub_year and int(frame.group(1)) >= pub_year:
+        return int(frame.group(1))  # "Năm 2017, … dự kiến thu … 10.000 tỷ đồng, thu tiền sử dụng đất 40.000 tỷ đồng"
     if pub_year and _ECONOMIC.search(text, lo, hi):
         return pub_year             # "phấn đấu đạt tăng trưởng 6,7%" in 2017
     return None

@@ -291,6 +291,13 @@ def test_future_rules_prizes_and_hypotheticals_are_no_goals(sentence, kinds, tar
     ("Chính phủ phấn đấu đạt tăng trưởng 6,7%.", "2017-07-01", [(6.7, 2017)]),
     ("Tỉnh phấn đấu kết nạp 300 đảng viên.", "2017-07-01", [(300, None)]),
     ("Từ nay đến cuối năm, mỗi tỉnh phải có 1, 2 cuộc kiểm tra.", "2017-07-12", [(1, 2017)]),
+    # a month and year, the next term, a span of years from now, a year opening the sentence
+    ("Phấn đấu đến tháng 9/2019, 100% thôn có chi bộ.", "2018-03-01", [(100, 2019)]),
+    ("Phấn đấu trong nhiệm kỳ tới kết nạp 400 đảng viên.", "2018-03-01", [(400, 2025)]),
+    ("Phấn đấu trong nhiệm kỳ tới kết nạp 400 đảng viên.", "2020-09-01", [(400, 2025)]),
+    ("Trong 3 năm tới, huyện phấn đấu kết nạp 90 đảng viên.", "2018-03-01", [(90, 2021)]),
+    ("Năm 2019, Cục Thuế dự kiến thu 900 tỷ đồng, thu phí 40 tỷ đồng.", "2019-01-10",
+     [(900_000_000_000, 2019), (40_000_000_000, 2019)]),
 ])
 def test_deadline_years(sentence, published, expected):
     _, targets = run(sentence, published=published)
