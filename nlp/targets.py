@@ -263,6 +263,7 @@ _LIMIT_BEFORE = re.compile(_B + r"(?:tối đa|tối thiểu|không quá|không 
 _FIRM_BEFORE = re.compile(_B + r"(?:DNNN|DN|doanh nghiệp(?: nhà nước)?|công ty|tổng công ty|ngân hàng)\s*$", re.IGNORECASE)
 # ... unless reported met: "đạt và vượt 21/22 chỉ tiêu", "9 chỉ tiêu vượt kế hoạch".
 _PART_MET_BEFORE = re.compile(_B + r"(?:đạt|vượt|hoàn thành)(?: và vượt)?(?: được)?\s*$", re.IGNORECASE)
+_RATE_OF_PLAN_AFTER = re.compile(r"\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|dự toán|KH|mục tiêu)" + _E, re.IGNORECASE)
 _PART_MET_AFTER = re.compile(r"\s*(?:\S+\s+){0,2}?(?:vượt|đạt)" + _E, re.IGNORECASE)
 # Measures of a thing right before a figure: "rộng khoảng 4-5ha", "có diện tích 599.066 ha".
 _MEASURE_BEFORE = re.compile(
@@ -281,7 +282,7 @@ _ATTRIBUTE_BEFORE = re.compile(_B + r"(?:" + "|".join([
     r"(?:tổng )?(?:vốn|mức) đầu tư(?: (?:cho|của) (?:dự án|công trình|gói thầu|nhà máy)(?: [^\s,;.]+){0,3}?)?",
     r"sở hữu", r"nắm(?: giữ)?",
     r"(?:đi|chảy) qua(?: địa bàn| địa phận)?", r"(?:nằm|trải dài|trải rộng) trên(?: địa bàn| địa phận)?",
-]) + r")\s*(?:là|:)?\s*$", re.IGNORECASE)
+]) + r")\s*(?:là|:)?\s*(?:(?:chỉ )?từ|chỉ|khoảng|chừng)?\s*$", re.IGNORECASE)
 # ... unless an outcome verb governs the attribute: "giảm diện tích 50 ha", "trồng diện tích …", "tăng dân số
 # 1,2%", "đạt giá trị", "thu hút … vốn đầu tư" (investment attracted is an indicator, test 5).
 _OUTCOME_BEFORE_ATTRIBUTE = re.compile(
@@ -771,6 +772,8 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
         return "achieved"                         # "từ 349 đầu mối xuống còn 268": the present count
     if (nearest != "target" or weak_goal) and _is_descriptive(text, ss, figure, prev):
         return "other"                            # "rộng 130 m2", "quy mô 500 giường bệnh", "74% dân số là …"
+    if figure.unit == "%" and _RATE_OF_PLAN_AFTER.match(text, figure.end) and _PART_MET_BEFORE.search(left):
+        return "achieved"                         # "3.050 tỷ đồng được giao, đạt 138% kế hoạch": how far a plan was met
     deadline_after = _DEADLINE_AFTER.match(text, figure.end) if nearest != "target" and pub_year else None
     if deadline_after and int(deadline_after.group(1)) >= pub_year and nearest not in ("other", "hypo") \
             and not _REALIS_PAST.search(text, _clause_break(text, ss, figure.start), figure.start):

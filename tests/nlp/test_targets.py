@@ -424,6 +424,9 @@ def test_kinds_are_set_on_the_figure_objects_passed_in():
     ("Các địa phương đăng ký đạt gần 500.000 hộ kinh doanh đến năm 2020.", ["target"]),
     ("Mỗi quý, chi cục phải thu đạt ít nhất 800 tỷ đồng.", ["target"]),
     ("Từ năm 2012, xã đã kết nạp 40 đảng viên đến năm 2016.", ["achieved"]),
+    # a price from a floor; how far a plan was met
+    ("Thành phố muốn xây nhà ở giá từ 150 triệu đồng mỗi căn.", ["other"]),
+    ("Năm qua, ngành thu được 900 tỷ đồng, đạt 112% kế hoạch.", ["achieved", "achieved"]),
 ])
 def test_kinds_from_the_random_batch(sentence, kinds):
     figures, _ = run(sentence)
