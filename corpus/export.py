@@ -111,7 +111,10 @@ def table_specs(include_reprints: bool) -> dict[str, tuple[list[Column], str]]:
         "figures": (_mention_columns(FigureMention), mention_from.format(t="figure_mentions")),
         "targets": (_mention_columns(TargetMention), mention_from.format(t="target_mentions")),
         "documents": ([
-            Column("doc_key", doc="document identity in this corpus"),
+            Column("doc_key", doc="document identity in this corpus: canonical id of a central document "
+                                  "('05-CT/TW'; '21-NQ/TW@khóa-XIII' when the gazetteer knows the number in two terms), "
+                                  "id and province of a local one ('290-KH/TU@lang-son'), 'title:<kind>:<title>' "
+                                  "for one named by title only"),
             Column("canonical_id", doc="canonical id (CONTRACT.md)"),
             Column("kind", doc="document type"),
             Column("level", doc="central|provincial|district|grassroots"),
