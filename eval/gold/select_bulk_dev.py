@@ -57,7 +57,7 @@ def in_pool(text: str) -> bool:
             and any(w in low for w in DOC_WORDS))
 
 
-def main() -> None:
+def main() -> list[str]:
     dev_ids = {p.stem for p in DEV.glob("*.txt")}
     heldout_keys, dev_keys = gold_keys("eval/heldout/*.json"), gold_keys("eval/gold/dev/*.json")
     heldout_bulk = {k.partition("#")[2] for k in heldout_keys if k.startswith(BULK + "#")}
@@ -79,8 +79,14 @@ def main() -> None:
     pool = sorted(records, key=int)
     print(f"bulk records {total}, held-out bulk records {len(heldout_texts)}, "
           f"in-pool records excluded (dev file or gold key) {excluded}, pool {len(pool)}")
-    random.Random(SEED).shuffle(pool)
     refs = {f"held-out {rid}": shingles(t) for rid, t in heldout_texts.items()}
+    return _take(pool, records, SEED, refs)
+
+
+def _take(pool: list[str], records: dict[str, str], seed: int, refs: dict[str, set]) -> list[str]:
+    """Shuffle ``pool`` with ``seed`` and take ``TAKE`` records, skipping near-duplicates (word 5-gram
+    Jaccard >= 0.5) of ``refs`` and of those already taken; print the draw and each key with its sha1."""
+    random.Random(seed).shuffle(pool)
     picked, largest = [], (0.0, "")
     for rid in pool:
         s = shingles(unicodedata.normalize("NFC", records[rid]))
@@ -97,6 +103,7 @@ def main() -> None:
     print(f"largest jaccard of a pick: {largest[0]:.3f} ({largest[1]})")
     for rid in picked:
         print(f"{BULK}#{rid}", hashlib.sha1(records[rid].encode("utf-8")).hexdigest(), len(records[rid]))
+    return picked
 
 
 # --------------------------------------------------------------------------- second draw: goal statements
@@ -136,7 +143,7 @@ def in_target_pool(text: str) -> bool:
             and goal_sentences(low) >= 2)
 
 
-def draw_targets() -> None:
+def draw_targets() -> list[str]:
     """Draw batch-34..37 (20 bulk records that state goals); ``python eval/gold/select_bulk_dev.py targets``.
 
     Excludes the dev files' ids and every `docs` key of eval/gold/dev/*.json and eval/heldout/*.json
@@ -162,23 +169,7 @@ def draw_targets() -> None:
             records[r["id"]] = r["text"]
     pool = sorted(records, key=int)
     print(f"bulk records {total}, in-pool records excluded (dev file or gold key) {excluded}, pool {len(pool)}")
-    random.Random(TARGET_SEED).shuffle(pool)
-    refs, picked, largest = {}, [], (0.0, "")
-    for rid in pool:
-        s = shingles(unicodedata.normalize("NFC", records[rid]))
-        sim, ref = max(((len(s & r) / max(1, len(s | r)), name) for name, r in refs.items()), default=(0.0, ""))
-        if sim >= 0.5:
-            print("skip", rid, f"near-duplicate of {ref} (jaccard {sim:.2f})")
-            continue
-        largest = max(largest, (sim, f"{rid} ~ {ref}"))
-        picked.append(rid)
-        refs[rid] = s
-        if len(picked) == TAKE:
-            break
-    print("drawn order:", " ".join(picked))
-    print(f"largest jaccard of a pick: {largest[0]:.3f} ({largest[1]})")
-    for rid in picked:
-        print(f"{BULK}#{rid}", hashlib.sha1(records[rid].encode("utf-8")).hexdigest(), len(records[rid]))
+    return _take(pool, records, TARGET_SEED, {})
 
 
 if __name__ == "__main__":
