@@ -222,13 +222,21 @@ _SHORT = re.compile(
     rf"(?:\s*\(\s*{_KHOA}\s+(?P<term>{_ROMAN})\s*\)|\s+{_KHOA}\s+(?P<term2>{_ROMAN})(?![\w]))?)?"
 )
 # plenum: Nghị quyết [Hội nghị] Trung ương 4 [(khóa XII)] | Nghị quyết Hội nghị lần thứ tư BCH TW Đảng khóa XII
-_PLENUM = re.compile(
-    r"(?<![\w])(?P<tw>(?i:ngh[iị]\s+quyết|kết\s+luận)|NQ|KL)\s+(?:(?:của\s+)?(?i:hội\s+nghị)\s+)?"
+_PLENUM_BODY = (
     rf"(?:(?i:lần\s+thứ)\s+(?P<o1>{_ORD})\s+(?:của\s+)?{_CENTRAL}"
     rf"|{_CENTRAL}\s*(?:(?:(?i:lần\s+)?thứ\s+)(?P<o2>{_ORD})|(?P<o3>\d{{1,2}})(?!\d)"
     # a number word with the term right after it: "Nghị quyết Trung ương bốn khóa XII"
     rf"|(?P<o4>{_ORD_WORD})(?=\s*\(?\s*(?i:khóa|khoá)\s)))"
     rf"(?:{_TERM})?"
+)
+_PLENUM = re.compile(
+    r"(?<![\w])(?P<tw>(?i:ngh[iị]\s+quyết|kết\s+luận)|NQ|KL)\s+(?:(?:của\s+)?(?i:hội\s+nghị)\s+)?" + _PLENUM_BODY
+)
+# the plenum itself, as what a resolution is in the spirit of: "theo tinh thần Hội nghị Trung ương 5 khóa XII",
+# "yêu cầu của Hội nghị Trung ương 5 khóa XII" (its resolution, as the gold conventions read it)
+_PLENUM_SPIRIT = re.compile(
+    r"(?:(?<=tinh thần )|(?<=tinh thần của )|(?<=yêu cầu của )|(?<=chủ trương của )|(?<=tinh thần của các )"
+    r"|(?<=chủ trương )|(?<=yêu cầu )|(?<=tinh thần các ))(?P<tw>(?i:hội\s+nghị))\s+" + _PLENUM_BODY
 )
 # a further plenum coordinated after one: "Nghị quyết Trung ương 4 và Trung ương 5 khóa XII",
 # "Nghị quyết Hội nghị Trung ương 5, Hội nghị Trung ương 6 (khóa XII)"; the type word is not repeated
@@ -308,7 +316,8 @@ _THANH_UY_NAMED = re.compile(rf"(?<![\w])(?:Thành|thành)\s+{_UY}\s+(?P<name>(?
 # cheap pre-filter: no type word, no symbol, no charter -> no directive
 _TRIGGER = re.compile(
     r"(?i:ngh[iị]\s+quyết|chỉ\s+thị|quy(?:ết)?\s+định|kết\s+luận|kế\s+hoạch|hướng\s+dẫn|thông\s+(?:báo|tri)|đề\s+án"
-    r"|chương\s+trình|quy\s+chế|điều\s+lệ|chuyên\s+đề)|NQ|KL|\d\s*[-–/]\s*[A-ZĐ]{1,4}[a-z]?\s*[/-]"
+    r"|chương\s+trình|quy\s+chế|điều\s+lệ|chuyên\s+đề|hội\s+nghị\s+(?:trung|lần|ban))|NQ|KL"
+    r"|\d\s*[-–/]\s*[A-ZĐ]{1,4}[a-z]?\s*[/-]"
 )
 
 # --- state documents (GUIDE.md §2: named directives are party documents) ---------------------------
@@ -722,7 +731,7 @@ def _short(text: str, published: str | None, article: _Article):
 
 
 def _plenum(text: str, published: str | None, article: _Article):
-    for m in _PLENUM.finditer(text):
+    for m in [*_PLENUM.finditer(text), *_PLENUM_SPIRIT.finditer(text)]:
         items = [m]
         while (more := _PLENUM_MORE.match(text, items[-1].end())) is not None:
             items.append(more)  # "Nghị quyết Trung ương 4 và Trung ương 5 khóa XII"

@@ -88,6 +88,9 @@ _E = r"(?![\wđĐ])"       # word end
 # A deadline right after the figure, in its clause, makes it a goal: "… 1.470.000 doanh nghiệp đến năm 2020".
 _DEADLINE_AFTER = re.compile(r"[^,;.()\d]{0,25}?" + _B + r"(?:đến|tới|vào|trước)\s+(?:hết\s+|cuối\s+)?năm\s+"
                              r"((?:19|20)\d{2})(?!\d)(?!\s*[-–—]\s*\d)", re.IGNORECASE)
+# A goal reported met: "Chỉ tiêu xuất khẩu vượt kế hoạch", "các mục tiêu đều đạt và vượt", "chỉ tiêu … hoàn thành".
+_GOAL_MET_AFTER = re.compile(r"[^,;.:]{0,40}?" + _B + r"(?:đều\s+)?(?:vượt|đạt và vượt|hoàn thành và vượt|đã hoàn thành|"
+                             r"đã đạt)(?:\s+(?:kế hoạch|chỉ tiêu|mục tiêu|so với kế hoạch))?" + _E, re.IGNORECASE)
 _TARGET_CUE = re.compile(
     _B + r"(?:phấn đấu|(?<!\d )(?<!so với )(?:chỉ tiêu|(?<!diệt )(?<!chặn )(?<!trúng )(?<!kích )mục tiêu(?! quốc gia))|đề ra|đặt ra|đến cuối nhiệm kỳ|"
     r"cuối nhiệm kỳ|nỗ lực|quyết tâm|(?:để|nhằm)(?= (?:đạt|hoàn thành))|"
@@ -287,6 +290,7 @@ _ATTRIBUTE_BEFORE = re.compile(_B + r"(?:" + "|".join([
 # 1,2%", "đạt giá trị", "thu hút … vốn đầu tư" (investment attracted is an indicator, test 5).
 _OUTCOME_BEFORE_ATTRIBUTE = re.compile(
     _B + r"(?:tăng|giảm|thu hồi|mở rộng|bàn giao|trồng|gieo trồng|mặt bằng|đạt|chuyển đổi|cải tạo|xử lý|nâng|"
+    r"(?:để |làm )?(?:mất|thất thoát|lãng phí)|chiếm đoạt|"
     r"thu hút|giải ngân|huy động|đăng ký|cấp phép)(?: thêm)?\s*$", re.IGNORECASE)
 # The value of what an event moved is its outcome: gifts handed over ("tặng 1.000 suất quà trị giá 400 triệu
 # đồng"), goods seized or smuggled, sums of a wrongdoing case, trade; a threshold ("có giá trị từ 500 triệu
@@ -620,6 +624,9 @@ def _cues(sentence: str, ss: int, pub_year: int | None) -> list[tuple[int, int, 
             continue
         if m.group(0).isupper():
             continue                                                 # "QUAN ĐIỂM CHỈ ĐẠO VÀ MỤC TIÊU": a heading
+        if _GOAL_MET_AFTER.match(sentence, m.end()):
+            found.append((a, b, "achieved"))                         # "Chỉ tiêu xuất khẩu vượt kế hoạch, ước đạt …"
+            continue
         past = m.group(1) and pub_year and int(m.group(1)) < pub_year
         if m.group(1) and _VISION_AFTER.match(sentence, m.end()):
             continue                                                 # "quy hoạch … đến năm 2020, tầm nhìn 2030": a title

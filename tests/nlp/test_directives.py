@@ -110,6 +110,9 @@ SHORT = [
 ]
 
 PLENUM = [
+    # the plenum itself, as what a resolution follows ("theo tinh thần / yêu cầu của Hội nghị Trung ương …")
+    ("Đảng bộ quán triệt yêu cầu của Hội nghị Trung ương 6 khóa XII về sắp xếp bộ máy", None,
+     "Hội nghị Trung ương 6 khóa XII", dict(kind="nghi_quyet", plenum=6, term="XII")),
     ("các chi bộ học tập Nghị quyết Trung ương năm khóa XII về kinh tế", None, "Nghị quyết Trung ương năm khóa XII",
      dict(plenum=5, term="XII")),
     ("tiếp tục thực hiện Nghi quyết Trung ương 4 (khóa XII) về", None, "Nghi quyết Trung ương 4 (khóa XII)",

@@ -427,6 +427,9 @@ def test_kinds_are_set_on_the_figure_objects_passed_in():
     # a price from a floor; how far a plan was met
     ("Thành phố muốn xây nhà ở giá từ 150 triệu đồng mỗi căn.", ["other"]),
     ("Năm qua, ngành thu được 900 tỷ đồng, đạt 112% kế hoạch.", ["achieved", "achieved"]),
+    # a goal reported met; money lost in a case
+    ("Chỉ tiêu thu ngân sách vượt kế hoạch, ước đạt 2.100 tỷ đồng, tăng 9%.", ["achieved", "achieved"]),
+    ("Ban giám đốc để mất vốn đầu tư gần 300 tỷ đồng.", ["achieved"]),
 ])
 def test_kinds_from_the_random_batch(sentence, kinds):
     figures, _ = run(sentence)
