@@ -164,8 +164,10 @@ _ACCUSED = re.compile(r"[ \t]*(bị can|bị cáo)(?![\wđĐ])")
 # Any other upper-case word of two to eight letters counts too ("127 ĐHTT", "936 CN", "19.260 CĐ cơ sở"),
 # except bodies and document codes that name rather than count ("2017 UBND", "Chỉ thị 05 BCT"), roman
 # numerals and economic measures.
-_ABBREVIATED_NOUN = re.compile(r"[ \t]+(DNNN|DNNVV|DNTN|DN|HTX|THT|ĐBQH|CSGT|CBCNVC|CBCNV|CBCCVC|CBCC|CBNV|CBCS|CCVC|"
-                               r"CNVC|CNVLĐ|HSSV|ĐVTN|(?!(?:UBND|HĐND|BCH|BTV|BCT|BBT|TW|TƯ|TU|HU|QU|ĐU|UBKT|MTTQ|QĐ|NQ|CT|"
+_KNOWN_ABBREVIATIONS = {"DNNN", "DNNVV", "DNTN", "DN", "HTX", "THT", "ĐBQH", "CSGT", "CBCNVC", "CBCNV", "CBCCVC", "CBCC",
+                        "CBNV", "CBCS", "CCVC", "CNVC", "CNVLĐ", "HSSV", "ĐVTN"}
+_ABBREVIATED_NOUN = re.compile(r"[ \t]+(" + "|".join(sorted(_KNOWN_ABBREVIATIONS, key=len, reverse=True))
+                               + r"|(?!(?:UBND|HĐND|BCH|BTV|BCT|BBT|TW|TƯ|TU|HU|QU|ĐU|UBKT|MTTQ|QĐ|NQ|CT|"
                                r"KH|KL|HD|TB|CP|TTg|TP|GDP|GRDP|CPI|FDI|ODA|USD|VND|VNĐ|GMT|ĐT|QL|TL|HL|KCN|CLB|THCS|THPT|"
                                r"PGS|TS|ThS|GS|BS|NSND|NSƯT|TAND|VKSND|CA|CAND|QĐND|BĐBP|NXB|TTXVN|VOV|VTV|PV|CTV|ATGT|"
                                r"[IVXLC]+)(?![\wđĐ]))[A-ZĐ]{2,8})(?![\wđĐ])")
@@ -174,8 +176,6 @@ _ABBREVIATED_NOUN = re.compile(r"[ \t]+(DNNN|DNNVV|DNTN|DN|HTX|THT|ĐBQH|CSGT|CB
 _NAME_OR_MODEL_AROUND = re.compile(r"(?:-|\s+[" + UPPER + r"\d])")
 _CAPITALISED_BEFORE_NUMBER = re.compile(r"(?<![.!?:]\s)(?<![.!?:])(?<!^)[ \t](?!(?:Có|Gần|Hơn|Trên|Khoảng|Với)\s)"
                                         r"[" + UPPER + r"][\wđ]*\s+[\d.,]+\s*$")
-_KNOWN_ABBREVIATIONS = {"DNNN", "DNNVV", "DNTN", "DN", "HTX", "THT", "ĐBQH", "CSGT", "CBCNVC", "CBCNV", "CBCCVC", "CBCC",
-                        "CBNV", "CBCS", "CCVC", "CNVC", "CNVLĐ", "HSSV", "ĐVTN"}
 # A metric unit glued to its number: "2.000m3", "45m2", "10km", "5cm".
 _METRIC = re.compile(r"(km|cm|mm|m)([23])?(?![\wđĐ²³])")
 # A number before "năm YYYY" counts no years: "đạt mục tiêu tăng trưởng GDP 6,7 năm 2017" ...
@@ -581,7 +581,7 @@ def _attach_years(text: str, ss: int, se: int, figures: list[Figure], pub_year: 
     anchors = [(pos, (year, None, None)) for pos, end, year in
                ((ss + m.start(), ss + m.end(), int(m.group(1) or m.group(2))) for m in _YEAR.finditer(sentence))
                if not any(a < end and pos < b for a, b, _, _ in periods)
-               and not _VISION_BEFORE.search(text, max(ss, pos - 30), pos) and not _VISION_AFTER.match(text, end)]
+               and not _VISION_BEFORE.search(text, max(ss, pos - 30), pos) and not VISION_AFTER.match(text, end)]
     anchors += [(a, (None, start, end)) for a, _, start, end in periods]
     anchors.sort(key=lambda x: x[0])
     if not anchors:
@@ -629,9 +629,10 @@ def _year_after_frames(text: str, end: int, pos: int) -> bool:
         and not _YEAR_LIST_AFTER.match(text, _YEAR.match(text, pos).end())
 
 
-# The period in the title of a strategy or plan dates nothing: "quy hoạch … đến năm 2020, tầm nhìn năm 2030".
+# The period in the title of a strategy or plan dates nothing and is no deadline: "quy hoạch … đến năm 2020,
+# tầm nhìn năm 2030" (``VISION_AFTER`` is shared with nlp.targets).
 _VISION_BEFORE = re.compile(r"(?<![\wđĐ])(?:tầm nhìn|định hướng)(?:\s+(?:đến|tới))?\s*$", re.IGNORECASE)
-_VISION_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:tầm nhìn|định hướng)(?![\wđĐ])", re.IGNORECASE)
+VISION_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:tầm nhìn|định hướng)(?![\wđĐ])", re.IGNORECASE)
 
 _SMALL_NUMBERS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                   "mười lăm": 15, "hai mươi": 20}

@@ -78,6 +78,7 @@ from __future__ import annotations
 
 import re
 
+from .figures import VISION_AFTER
 from .normalize import UPPER
 from .sentences import sentence_spans
 from .types import Figure, Target
@@ -365,8 +366,6 @@ _DEONTIC_NEAR_BEFORE = re.compile(_B + r"(?:phải|cần)" + _E + r"[^,;.]{0,30}
 # "đảm bảo 100% rằng …": an idiom of certainty.
 _CERTAINTY_AFTER = re.compile(r"\s*[”\"’']?\s*(?:rằng|là)" + _E, re.IGNORECASE)
 _ASSURE_BEFORE = re.compile(_B + r"(?:đảm bảo|bảo đảm|chắc chắn)\s*[“\"‘']?\s*$", re.IGNORECASE)
-# "đến năm 2020, tầm nhìn (đến) năm 2030": the period in a strategy's or plan's title, not a deadline
-_VISION_AFTER = re.compile(r"\s*,?\s*(?:và\s+)?(?:tầm nhìn|định hướng)" + _E, re.IGNORECASE)
 # Quotas assigned, budget estimates and plans drawn up are goals like "chỉ tiêu": "được giao dự toán thu NSNN là
 # 285.000 tỷ đồng", "4.221 tỷ đồng/3.050 tỷ đồng được giao", "đã lên kế hoạch để bãi bỏ 15 thủ tục".
 _ASSIGNED = re.compile(_B + r"(?:(?:được\s+)?giao\s+(?:dự toán|chỉ tiêu|kế hoạch|nhiệm vụ)|dự toán(?:\s+thu|\s+chi)?"
@@ -628,7 +627,7 @@ def _cues(sentence: str, ss: int, pub_year: int | None) -> list[tuple[int, int, 
             found.append((a, b, "achieved"))                         # "Chỉ tiêu xuất khẩu vượt kế hoạch, ước đạt …"
             continue
         past = m.group(1) and pub_year and int(m.group(1)) < pub_year
-        if m.group(1) and _VISION_AFTER.match(sentence, m.end()):
+        if m.group(1) and VISION_AFTER.match(sentence, m.end()):
             continue                                                 # "quy hoạch … đến năm 2020, tầm nhìn 2030": a title
         kind = "frame" if past else ("weak" if m.group(2) else "target")
         word = m.group(0).lower()

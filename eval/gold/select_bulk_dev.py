@@ -43,6 +43,32 @@ def gold_keys(pattern: str) -> set[str]:
     return set().union(*(json.load(open(f, encoding="utf-8"))["docs"].keys() for f in files))
 
 
+def bulk_ids(keys: set[str]) -> set[str]:
+    """Record ids of the bulk keys among gold ``keys``."""
+    return {k.partition("#")[2] for k in keys if k.startswith(BULK + "#")}
+
+
+def _bulk_records(accept, used: set[str], keep: set[str] = frozenset()):
+    """Stream the bulk file once: (records ``accept``-ed whose id is neither a dev file nor in ``used``,
+    NFC texts of the ids in ``keep``, records read, accepted records excluded as dev files or gold keys)."""
+    dev_ids = {p.stem for p in DEV.glob("*.txt")}
+    records, kept, total, excluded = {}, {}, 0, 0
+    with gzip.open(SHARED / BULK, "rt", encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            total += 1
+            text = unicodedata.normalize("NFC", r["text"])
+            if r["id"] in keep:
+                kept[r["id"]] = text
+            if not accept(text):
+                continue
+            if r["id"] in dev_ids or r["id"] in used:
+                excluded += 1
+                continue
+            records[r["id"]] = r["text"]
+    return records, kept, total, excluded
+
+
 def in_pool(text: str) -> bool:
     """True for a record long enough, about party building and naming a kind of document.
 
@@ -58,24 +84,9 @@ def in_pool(text: str) -> bool:
 
 
 def main() -> list[str]:
-    dev_ids = {p.stem for p in DEV.glob("*.txt")}
     heldout_keys, dev_keys = gold_keys("eval/heldout/*.json"), gold_keys("eval/gold/dev/*.json")
     heldout_bulk = {k.partition("#")[2] for k in heldout_keys if k.startswith(BULK + "#")}
-    used = {k.partition("#")[2] for k in heldout_keys | dev_keys if k.startswith(BULK + "#")}
-    records, heldout_texts, total, excluded = {}, {}, 0, 0
-    with gzip.open(SHARED / BULK, "rt", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            total += 1
-            text = unicodedata.normalize("NFC", r["text"])
-            if r["id"] in heldout_bulk:
-                heldout_texts[r["id"]] = text
-            if not in_pool(text):
-                continue
-            if r["id"] in dev_ids or r["id"] in used:
-                excluded += 1
-                continue
-            records[r["id"]] = r["text"]
+    records, heldout_texts, total, excluded = _bulk_records(in_pool, bulk_ids(heldout_keys | dev_keys), heldout_bulk)
     pool = sorted(records, key=int)
     print(f"bulk records {total}, held-out bulk records {len(heldout_texts)}, "
           f"in-pool records excluded (dev file or gold key) {excluded}, pool {len(pool)}")
@@ -150,23 +161,10 @@ def draw_targets() -> list[str]:
     (keys only) except TARGET_BATCHES; sorted by id, random.Random(2031).shuffle, take 20, skipping
     near-duplicates (word 5-gram Jaccard >= 0.5) of a pick.
     """
-    dev_ids = {p.stem for p in DEV.glob("*.txt")}
     keys = set().union(*(json.load(open(f, encoding="utf-8"))["docs"].keys()
                          for pat in ("eval/gold/dev/*.json", "eval/heldout/*.json")
                          for f in sorted(glob.glob(pat)) if Path(f).name not in TARGET_BATCHES))
-    used = {k.partition("#")[2] for k in keys if k.startswith(BULK + "#")}
-    records, total, excluded = {}, 0, 0
-    with gzip.open(SHARED / BULK, "rt", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            total += 1
-            text = unicodedata.normalize("NFC", r["text"])
-            if not (1200 <= len(text) <= 10000) or not in_target_pool(text):
-                continue
-            if r["id"] in dev_ids or r["id"] in used:
-                excluded += 1
-                continue
-            records[r["id"]] = r["text"]
+    records, _, total, excluded = _bulk_records(in_target_pool, bulk_ids(keys))
     pool = sorted(records, key=int)
     print(f"bulk records {total}, in-pool records excluded (dev file or gold key) {excluded}, pool {len(pool)}")
     return _take(pool, records, TARGET_SEED, {})
