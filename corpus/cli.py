@@ -84,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--gold", metavar="DIR", help="gold folder (default: eval/gold)")
     s.add_argument("--shared", metavar="DIR", help="the shared folder (default: ../shared)")
     s.add_argument("--gate", action="store_true", help="fail when a score drops below its floor")
+    s.add_argument("--synthetic", action="store_true",
+                   help="score the gold of sentences written for the project (reported apart from real texts)")
     s.add_argument("--json", action="store_true")
 
     s = sub.add_parser("bench", help="benchmarks: extract, build, crawl")

@@ -54,8 +54,10 @@ LABELS = ("directives", "figures", "targets")
 FIELDS = {
     "directives": ("canonical_id", "kind"),
     "figures": ("value", "value_max", "unit", "kind", "indicator"),
-    "targets": ("value", "unit", "indicator", "deadline_year", "recurrence"),
+    "targets": ("value", "unit", "indicator", "deadline_year", "recurrence", "achieved_value", "achieved_ratio"),
 }
+# Key prefix of documents whose text the gold file holds itself (sentences written for the project).
+SYNTHETIC = "synthetic:"
 _OFFICIAL_ID = re.compile(r"^(\d+[A-Z]?-|NQTW|NQDH|DIEU-LE|ĐIỀU-LỆ)", re.I)
 _RECORD_FILE = re.compile(r"\.jsonl(\.gz)?$")
 
@@ -77,6 +79,8 @@ class GoldDoc:
     targets: list[dict] = field(default_factory=list)
     source: str = ""
     text: str | None = field(default=None, repr=False)   # the NFC evaluation text, read once by load_gold
+    scope: str = "all"          # all | figures (no directive gold) | indicators (only coded figures listed)
+    dense_indicators: bool = False   # every listed figure's indicator annotated under the current codebook
 
 
 def nfc_text(raw: bytes) -> str:
@@ -204,17 +208,29 @@ def _record_keys(gold_files: list[Path]) -> dict[str, str]:
     return out
 
 
-def load_gold(gold_dir: Path, shared_dir: Path, check_sha1: bool = True) -> list[GoldDoc]:
+def is_synthetic_file(path: Path) -> bool:
+    """Gold of texts written for the project lives in files or folders named ``synthetic``.
+
+    >>> is_synthetic_file(Path("eval/gold/synthetic/indicators.json")), is_synthetic_file(Path("eval/gold/dev/batch-01.json"))
+    (True, False)
+    """
+    return any("synthetic" in part for part in Path(path).parts[-2:])
+
+
+def load_gold(gold_dir: Path, shared_dir: Path, check_sha1: bool = True, synthetic: bool = False) -> list[GoldDoc]:
     """Read every ``*.json`` under ``gold_dir`` and resolve surfaces to spans.
+
+    Real-text gold and synthetic gold (``is_synthetic_file``) are scored apart:
+    ``synthetic`` selects the one or the other.
 
     >>> # docs = load_gold(Path("eval/gold"), Path("../shared"))
     """
     gold_dir, shared_dir = Path(gold_dir), Path(shared_dir)
     if not gold_dir.is_dir():
         raise UserError(f"{gold_dir}: gold folder not found")
-    files = sorted(p for p in gold_dir.rglob("*.json"))
+    files = sorted(p for p in gold_dir.rglob("*.json") if is_synthetic_file(p) == synthetic)
     if not files:
-        raise UserError(f"{gold_dir}: no gold files (*.json)")
+        raise UserError(f"{gold_dir}: no {'synthetic ' if synthetic else ''}gold files (*.json)")
     docs: list[GoldDoc] = []
     seen: dict[str, str] = {}
     records = document_bytes(_record_keys(files), shared_dir)   # each jsonl file streamed once
@@ -252,7 +268,12 @@ def _load_gold_file(gf: Path, shared_dir: Path, check_sha1: bool,
         key = f"{doc_dir}/{name}" if doc_dir else name
         rec = split_record_key(key)
         path = shared_dir / (rec[0] if rec else key)
-        raw = records[key] if records and key in records else document_bytes({key: str(gf)}, shared_dir)[key]
+        if key.startswith(SYNTHETIC):
+            if not isinstance(ann.get("text"), str):
+                raise UserError(f"{gf}: {key}: a synthetic document needs its text")
+            raw = ann["text"].encode("utf-8")
+        else:
+            raw = records[key] if records and key in records else document_bytes({key: str(gf)}, shared_dir)[key]
         sha1 = ann.get("sha1") or sha1s.get(name)
         if check_sha1 and sha1 and hashlib.sha1(raw).hexdigest() != sha1:
             raise UserError(f"{gf}: sha1 of {key} differs from the gold (the text changed)")
@@ -260,7 +281,11 @@ def _load_gold_file(gf: Path, shared_dir: Path, check_sha1: bool,
         where = f"{gf.name}: {key}"
         doc = GoldDoc(key=key, path=path, sha1=sha1,
                       published=ann.get("published") or default_published,
-                      province=ann.get("province"), source=gf.name, text=text)
+                      province=ann.get("province"), source=gf.name, text=text,
+                      scope=ann.get("scope", "all"),
+                      dense_indicators=ann.get("indicators") == "v3" or ann.get("scope") == "indicators")
+        if doc.scope not in ("all", "figures", "indicators"):
+            raise UserError(f"{where}: unknown scope {doc.scope!r} (all, figures or indicators)")
         for ent in ann.get("directives", []):
             spans = []
             for s in ent.get("surfaces", []):
@@ -304,6 +329,8 @@ class DocScore:
     fields: dict = field(default_factory=lambda: {k: {} for k in LABELS})   # label -> field -> [right, total]
     kind_matched: list = field(default_factory=lambda: [0, 0])              # figures: [right, total]
     errors: list = field(default_factory=list)                              # (label, "FP"/"FN", start, end, detail)
+    indicators: dict = field(default_factory=dict)                          # code -> {"tp", "fp", "fn"}
+    pairs: dict = field(default_factory=lambda: {"tp": 0, "fp": 0, "fn": 0})   # achieved-vs-plan targets
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -335,7 +362,7 @@ def _same_value(a, b) -> bool:
 
 
 def _same_field(name: str, gold, pred) -> bool:
-    if name in ("value", "value_max"):
+    if name in ("value", "value_max", "achieved_value", "achieved_ratio"):
         return _same_value(gold, pred)
     if name == "canonical_id":
         return _norm_id(gold) == _norm_id(pred)
@@ -367,10 +394,77 @@ def score_document(text: str, gold: dict, pred: dict) -> DocScore:
     {'tp': 1, 'fp': 0, 'fn': 0}
     """
     score = DocScore()
-    _score_directives(text, gold.get("directives", []), pred.get("directives", []), score)
-    _score_mentions(text, "figures", gold.get("figures", []), pred.get("figures", []), score)
-    _score_mentions(text, "targets", gold.get("targets", []), pred.get("targets", []), score)
+    scope = gold.get("scope", "all")
+    if scope == "all":
+        _score_directives(text, gold.get("directives", []), pred.get("directives", []), score)
+    if scope in ("all", "figures"):
+        _score_mentions(text, "figures", gold.get("figures", []), pred.get("figures", []), score)
+        _score_mentions(text, "targets", gold.get("targets", []), pred.get("targets", []), score)
+    if gold.get("dense_indicators"):
+        _score_indicators(gold.get("figures", []), pred.get("figures", []), score)
+    _score_pairs(gold.get("targets", []), pred.get("targets", []), score)
     return score
+
+
+def _score_indicators(gold: list[dict], preds: list[dict], score: DocScore) -> None:
+    """Indicator codes over non-null codes only: a code predicted on a figure whose gold code is null
+    (or on a figure the gold does not list, in a document annotated for indicators) is a false
+    positive; a gold code not predicted on its figure is a false negative.
+
+    >>> s = DocScore()
+    >>> _score_indicators([{"start": 0, "end": 3, "indicator": "members.admitted"},
+    ...                    {"start": 10, "end": 13, "indicator": None}],
+    ...                   [{"start": 0, "end": 3, "indicator": "members.admitted"},
+    ...                    {"start": 10, "end": 13, "indicator": "members.total"}], s)
+    >>> s.indicators
+    {'members.admitted': {'tp': 1, 'fp': 0, 'fn': 0}, 'members.total': {'tp': 0, 'fp': 1, 'fn': 0}}
+    """
+    def tally(code: str, k: str) -> None:
+        score.indicators.setdefault(code, {"tp": 0, "fp": 0, "fn": 0})[k] += 1
+
+    judged = [_span(g) for g in gold if g.get("indicator_required") is False]
+    coded = [g for g in gold if g.get("indicator") and g.get("indicator_required") is not False]
+    found: set[int] = set()
+    for p in preds:
+        code = p.get("indicator")
+        if not code:
+            continue
+        ps = _span(p)
+        hit = next((gi for gi, g in enumerate(coded) if gi not in found and g["indicator"] == code
+                    and _overlap(ps, _span(g))), None)
+        if hit is not None:
+            found.add(hit)
+            tally(code, "tp")
+        elif not any(_overlap(ps, j) for j in judged):
+            tally(code, "fp")
+            gold_code = next((g.get("indicator") for g in gold if _overlap(ps, _span(g))), None)
+            score.errors.append(("indicators", "FP", ps[0], ps[1], f"predicted {code}, gold {gold_code}"))
+    for gi, g in enumerate(coded):
+        if gi not in found:
+            tally(g["indicator"], "fn")
+            got = next((p.get("indicator") for p in preds if _overlap(_span(p), _span(g))), None)
+            score.errors.append(("indicators", "FN", g["start"], g["end"], f"gold {g['indicator']}, predicted {got}"))
+
+
+def _score_pairs(gold: list[dict], preds: list[dict], score: DocScore) -> None:
+    """Targets linked to what was achieved ("kết nạp 1.050/1.000 đảng viên", "đạt …, bằng 105% kế hoạch"):
+    a predicted pair is right when it overlaps a gold pair with the same achieved value."""
+    g_pairs = [g for g in gold if g.get("achieved_value") is not None and g.get("required", True)]
+    p_pairs = [p for p in preds if p.get("achieved_value") is not None]
+    used: set[int] = set()
+    for p in p_pairs:
+        hit = next((gi for gi, g in enumerate(g_pairs) if gi not in used and _overlap(_span(p), _span(g))
+                    and _same_value(g["achieved_value"], p["achieved_value"])), None)
+        if hit is None:
+            score.pairs["fp"] += 1
+            score.errors.append(("pairs", "FP", p["start"], p["end"], f"achieved {p['achieved_value']}"))
+        else:
+            used.add(hit)
+            score.pairs["tp"] += 1
+    for gi, g in enumerate(g_pairs):
+        if gi not in used:
+            score.pairs["fn"] += 1
+            score.errors.append(("pairs", "FN", g["start"], g["end"], f"achieved {g['achieved_value']}"))
 
 
 def _score_directives(text: str, gold: list[dict], preds: list[dict], score: DocScore) -> None:
@@ -484,6 +578,9 @@ class Report:
     fields: dict
     kind_matched: list
     errors: list
+    indicators: dict = field(default_factory=dict)      # code -> {"tp", "fp", "fn"}
+    pairs: dict = field(default_factory=lambda: {"tp": 0, "fp": 0, "fn": 0})
+    indicator_docs: int = 0
 
     @property
     def metrics(self) -> dict[str, float]:
@@ -496,10 +593,20 @@ class Report:
                     m[f"{label}.{name}_accuracy"] = right / total
         right, total = self.kind_matched
         m["figures.kind_accuracy"] = right / total if total else 0.0
+        if self.indicator_docs:
+            total_counts = {k: sum(c[k] for c in self.indicators.values()) for k in ("tp", "fp", "fn")}
+            p, r, f = prf(**total_counts)
+            m["indicators.precision"], m["indicators.recall"], m["indicators.f1"] = p, r, f
+            for code, c in sorted(self.indicators.items()):
+                p, r, f = prf(**c)
+                m[f"indicator.{code}.precision"], m[f"indicator.{code}.recall"], m[f"indicator.{code}.f1"] = p, r, f
+        if sum(self.pairs.values()):
+            m["pairs.precision"], m["pairs.recall"], m["pairs.f1"] = prf(**self.pairs)
         return m
 
     def to_dict(self) -> dict:
         return {"docs": self.docs, "gold": self.gold_size, "counts": self.counts,
+                "indicators": self.indicators, "indicator_docs": self.indicator_docs, "pairs": self.pairs,
                 "fields": {k: {n: {"right": r, "total": t} for n, (r, t) in v.items()} for k, v in self.fields.items()},
                 "metrics": {k: round(v, 4) for k, v in self.metrics.items()},
                 "errors": [dict(zip(("doc", "label", "error", "start", "end", "text", "detail", "sentence"), e))
@@ -562,6 +669,9 @@ def evaluate_docs(docs: list[GoldDoc], extract=None) -> Report:
     fields: dict = {k: {} for k in LABELS}
     kind_matched = [0, 0]
     errors: list = []
+    indicators: dict = {}
+    pairs = {"tp": 0, "fp": 0, "fn": 0}
+    indicator_docs = 0
     gold_size = {"directives": 0, "figures": 0, "targets": 0, "required": {k: 0 for k in LABELS}}
     for doc in docs:
         text = doc.text if doc.text is not None else nfc_text(doc.path.read_bytes())
@@ -575,7 +685,9 @@ def evaluate_docs(docs: list[GoldDoc], extract=None) -> Report:
             "directives": [{**g, "spans": [(to_body(s), to_body(e)) for s, e in g["spans"]]} for g in doc.directives],
             "figures": [{**g, "start": to_body(g["start"]), "end": to_body(g["end"])} for g in doc.figures],
             "targets": [{**g, "start": to_body(g["start"]), "end": to_body(g["end"])} for g in doc.targets],
+            "scope": doc.scope, "dense_indicators": doc.dense_indicators,
         }
+        indicator_docs += int(doc.dense_indicators)
         for label in LABELS:
             gold_size[label] += len(gold[label])
             gold_size["required"][label] += sum(1 for g in gold[label] if g["required"])
@@ -590,12 +702,19 @@ def evaluate_docs(docs: list[GoldDoc], extract=None) -> Report:
                 acc[1] += t
         kind_matched[0] += s.kind_matched[0]
         kind_matched[1] += s.kind_matched[1]
+        for code, c in s.indicators.items():
+            acc = indicators.setdefault(code, {"tp": 0, "fp": 0, "fn": 0})
+            for k in acc:
+                acc[k] += c[k]
+        for k in pairs:
+            pairs[k] += s.pairs[k]
         spans = sentence_spans(body)
         for label, err, start, end, detail in s.errors:
             sent = next((body[a:b] for a, b in spans if a <= start < b), body[max(0, start - 80):end + 80])
             errors.append((doc.key, label, err, start, end, body[start:end], detail, sent))
     return Report(docs=len(docs), gold_size=gold_size, counts=counts, fields=fields,
-                  kind_matched=kind_matched, errors=errors)
+                  kind_matched=kind_matched, errors=errors, indicators=indicators, pairs=pairs,
+                  indicator_docs=indicator_docs)
 
 
 # --------------------------------------------------------------------------- floors and printing
@@ -654,6 +773,18 @@ def format_report(report: Report, first_errors: int = 25) -> str:
             lines.append(f"{label + '.' + name:<36}{right / total if total else 0:>8.3f}{total:>7}")
     r, t = report.kind_matched
     lines.append(f"{'figures.kind_accuracy (matched)':<36}{r / t if t else 0:>8.3f}{t:>7}")
+    if report.indicator_docs:
+        lines += ["", f"indicator codes over non-null codes ({report.indicator_docs} documents annotated for indicators)",
+                  f"{'code':<36}{'P':>8}{'R':>8}{'F1':>8}{'tp':>7}{'fp':>7}{'fn':>7}"]
+        rows = [("ALL", {k: sum(c[k] for c in report.indicators.values()) for k in ("tp", "fp", "fn")})]
+        rows += sorted(report.indicators.items())
+        for code, c in rows:
+            p, r_, f = prf(**c)
+            lines.append(f"{code:<36}{p:>8.3f}{r_:>8.3f}{f:>8.3f}{c['tp']:>7}{c['fp']:>7}{c['fn']:>7}")
+    if sum(report.pairs.values()):
+        p, r_, f = prf(**report.pairs)
+        c = report.pairs
+        lines += ["", f"{'achieved-vs-plan pairs':<36}{p:>8.3f}{r_:>8.3f}{f:>8.3f}{c['tp']:>7}{c['fp']:>7}{c['fn']:>7}"]
     if report.errors and first_errors:
         lines += ["", f"first errors ({min(first_errors, len(report.errors))} of {len(report.errors)}):"]
         for doc, label, err, start, end, span, detail, sent in report.errors[:first_errors]:

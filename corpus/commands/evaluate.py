@@ -1,4 +1,8 @@
-"""partycorpus evaluate [--gold DIR] [--shared DIR] [--gate] [--json]
+"""partycorpus evaluate [--gold DIR] [--shared DIR] [--synthetic] [--gate] [--json]
+
+``--synthetic`` scores the gold of sentences written for the project
+(``*/synthetic/*.json``, ``synthetic*.json``) instead of the real texts: the two
+are always reported apart.
 
 Scores ``nlp.extract`` against the standoff gold in ``eval/gold`` (texts read
 from the shared folder: ``--shared``, env ``PARTYCORPUS_SHARED``, default
@@ -35,7 +39,7 @@ def run(args) -> int:
     shared = shared_folder(getattr(args, "shared", None))
     gold_dir = Path(getattr(args, "gold", None) or DEFAULT_GOLD)
     floors = load_floors(FLOORS) if getattr(args, "gate", False) else {}
-    docs = load_gold(gold_dir, shared)
+    docs = load_gold(gold_dir, shared, synthetic=getattr(args, "synthetic", False))
     report = evaluate_docs(docs)
     failures = below_floors(report.metrics, floors) if floors else []
     if getattr(args, "json", False):

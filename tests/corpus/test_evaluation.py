@@ -398,3 +398,42 @@ def test_evaluate_docs_end_to_end_with_a_fixed_extractor(tmp_path):
     assert m["figures.kind_accuracy"] == 0.0
     text_report = format_report(report)
     assert "FN figures" in text_report and "95%" in text_report
+
+
+def _synthetic_gold(tmp_path, docs):
+    import json as _json
+    d = tmp_path / "gold" / "synthetic"
+    d.mkdir(parents=True)
+    (d / "indicators.json").write_text(_json.dumps({"_about": "synthetic test gold", "docs": docs}, ensure_ascii=False),
+                                       encoding="utf-8")
+    return tmp_path / "gold"
+
+
+def test_indicator_scores_count_codes_on_null_gold_as_false_positives(tmp_path):
+    from corpus.errors import UserError
+    from corpus.evaluation import evaluate_docs, load_gold
+    from nlp.types import Extraction, Figure
+
+    text = "Huyện kết nạp 44 đảng viên và tặng giấy khen cho 18 chi bộ."   # synthetic
+    gold_dir = _synthetic_gold(tmp_path, {"synthetic:a": {
+        "text": text, "scope": "figures", "indicators": "v3", "directives": [],
+        "figures": [{"surface": "44 đảng viên", "value": 44, "unit": "đảng viên", "kind": "achieved",
+                     "indicator": "members.admitted"},
+                    {"surface": "18 chi bộ", "value": 18, "unit": "chi bộ", "kind": "achieved",
+                     "indicator": None}]}})
+    with pytest.raises(UserError, match="no gold files"):   # synthetic gold is only read when asked for
+        load_gold(gold_dir, tmp_path)
+    docs = load_gold(gold_dir, tmp_path, synthetic=True)
+
+    def fake(text, **kw):
+        s1, s2 = text.index("44"), text.index("18 chi")
+        return Extraction(text=text, text_sha1="", figures=[
+            Figure(s1, s1 + 12, text[s1:s1 + 12], 44, unit="đảng viên", kind="achieved", indicator="members.admitted"),
+            Figure(s2, s2 + 9, text[s2:s2 + 9], 18, unit="chi bộ", kind="achieved", indicator="cells.total")])
+
+    report = evaluate_docs(docs, extract=fake)
+    assert report.indicators == {"members.admitted": {"tp": 1, "fp": 0, "fn": 0},
+                                 "cells.total": {"tp": 0, "fp": 1, "fn": 0}}
+    m = report.metrics
+    assert m["indicators.precision"] == 0.5 and m["indicators.recall"] == 1.0
+    assert "directives.f1" in m and report.counts["directives"] == {"tp": 0, "fp": 0, "fn": 0}
