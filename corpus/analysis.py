@@ -25,8 +25,8 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = "data/demo"
 
 #: Indicators the comparison notebook shows first (codebook codes, GUIDE.md §5).
-KEY_INDICATORS = ("members.admitted", "members.total", "orgs.excellent_pct", "orgs.clean_strong_pct",
-                  "orgs.weak_pct", "members.excellent_pct", "training.classes", "orgs.base_total")
+KEY_INDICATORS = ("members.admitted", "members.total", "base_orgs.total", "base_orgs.good_or_better_pct",
+                  "base_orgs.clean_strong_pct", "base_orgs.weak_pct", "members.excellent_pct", "training.classes")
 
 
 # -- where the data and the figures are ---------------------------------------------------
@@ -383,6 +383,11 @@ def attach_place(frame: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=[c for c in ("level", "place") if c in frame]).merge(p, on="article_id", how="left")
 
 
+#: Roles whose goals are ceilings ("giảm TCCSĐ yếu kém dưới 0,5%").
+LOWER_IS_BETTER = (".weak", ".not_completed", ".disciplined", ".reprimanded", ".warned", ".dismissed", ".expelled",
+                   ".removed", ".found_violating", ".decrease")
+
+
 def targets_vs_results(targets: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     """Each target with an indicator, next to the achieved values of the same indicator and province in the
     target's years (from the target article's year to ``deadline_year``; that year alone when there is no deadline),
@@ -392,7 +397,7 @@ def targets_vs_results(targets: pd.DataFrame, indicators: pd.DataFrame) -> pd.Da
     percentages; a goal for a whole term ("đến năm 2020 kết nạp 8.000 đảng viên") against one year's figure
     gives <NA>. When both frames have a ``place`` column (``attach_place``), results must come from the same place
     (a district's target is not compared with the province's total). ``met`` compares the achieved value with the target: at least the target, except for
-    ``*weak_pct``, ``orgs.weak``-style indicators (lower is better) where at most. <NA> when nothing was achieved.
+    ``*.weak(_pct)``, ``*.not_completed(_pct)``, discipline and removal indicators (lower is better) where at most. <NA> when nothing was achieved.
 
     >>> t = pd.DataFrame({"article_id": ["t"], "province": ["lam-dong"], "published": ["2017-01-01"],
     ...                   "indicator": ["members.admitted"], "value": [170.0], "unit": ["đảng viên"],
@@ -437,7 +442,7 @@ def targets_vs_results(targets: pd.DataFrame, indicators: pd.DataFrame) -> pd.Da
                          "result_sentence": None})
             continue
         for h in hits.sort_values(["year", "published"]).itertuples(index=False):
-            lower_is_better = str(t.indicator).endswith(("weak_pct", "weak", "not_completed", "disciplined", "removed"))
+            lower_is_better = str(t.indicator).removesuffix("_pct").endswith(LOWER_IS_BETTER)
             met = h.value <= t.value if lower_is_better else h.value >= t.value
             rows.append({**base, "achieved": h.value, "achieved_year": int(h.year), "met": bool(met) if comparable else pd.NA,
                          "result_url": h.url, "result_sentence": h.sentence})

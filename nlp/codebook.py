@@ -1,13 +1,19 @@
-"""The versioned indicator codebook (``nlp/data/codebook.toml``, GUIDE §5).
+"""The versioned indicator codebook (``nlp/data/codebook.toml``, GUIDE §5), version 3.
 
-Each code names what a figure measures ("members.admitted") so that figures
-compare across provinces; ``indicator_for`` picks the code from the figure's
-unit and the cue words nearest to it in its sentence.
+A code names what a figure measures as ``SUBJECT.ROLE`` (``members.admitted``,
+``base_orgs.good_or_better_pct``), so that figures compare across provinces.
+``indicator_for`` reads the subject from the figure's counted noun (or, for a
+percentage, the noun it is a share of) and the role from the cue words of its
+clause; only when both are identified, and the pair is a code of the codebook,
+does the figure get one (precision first: no default code, no guessed total).
 
 >>> from nlp.types import Figure
 >>> s = "Năm 2021, Đảng bộ kết nạp được 181 đảng viên."
 >>> indicator_for(s, Figure(start=31, end=44, text="181 đảng viên", value=181, unit="đảng viên"))
 'members.admitted'
+>>> s = "tặng Bằng khen cho 18 TCCSĐ"
+>>> indicator_for(s, Figure(start=19, end=27, text="18 TCCSĐ", value=18, unit="tổ chức cơ sở đảng"))
+'base_orgs.commended'
 """
 from __future__ import annotations
 
@@ -19,17 +25,34 @@ from pathlib import Path
 
 CODEBOOK_PATH = Path(__file__).parent / "data" / "codebook.toml"
 # Must equal `version` in codebook.toml (a test checks); bump both when codes or matching change.
-CODEBOOK_VERSION = "2"
+CODEBOOK_VERSION = "3"
 
 # A cue after the figure ("26,2% TCCSĐ hoàn thành xuất sắc") counts as this many characters farther.
 AFTER_PENALTY = 8
-# A unit-only default ranks behind any cue.
+# A unit-only default ranks behind any cue (topic codes kept from codebook 2 only).
 DEFAULT_GAP = 10_000
+# How a rating grade may be introduced right after the counted noun: "120 TCCSĐ được đánh giá,
+# xếp loại đạt "hoàn thành xuất sắc nhiệm vụ"".
+_GRADE_PREFIX = (r"^\s*(?:trực thuộc(?: [^\W\d][^,;:()\d]{0,30}?)?\s+(?=được|đều|đạt|hoàn thành|không|đã))?"
+                 r"(?:(?:được|đều|đã|có|cũng)\s+)*(?:(?:đánh giá|xếp loại|phân loại|công nhận|bình xét)"
+                 r"(?: chất lượng)?(?: là)?[,:]?\s+)*(?:(?:là|đạt|ở mức|mức)\s+)*(?:danh hiệu\s+)?[“\"]?\s*")
+# A percentage of a plan is how far the plan was met, not a share of the subject.
+_PLAN_AFTER = re.compile(r"\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|KH|nghị quyết|NQ|mục tiêu|dự toán)(?![\wđĐ])",
+                         re.IGNORECASE)
+# The whole a part is counted out of: "401 trong tổng số 415 TCCSĐ" (415 is a stock).
+_DENOMINATOR_BEFORE = re.compile(r"(?:trong|trên)\s+(?:tổng\s+)?số\s*(?:\d[\d.,]*\s*[^\W\d][^,;:()\d]{0,30})?$"
+                                 r"|(?:trong|trên)\s+(?:tổng\s+)?số\s*$", re.IGNORECASE)
+# The clause of a figure ends at these (cues beyond belong to the next figure).
+_CLAUSE_END = re.compile(r"[,;:(]|\s(?:trong đó|trong số|còn lại|riêng)\s")
+# Units that name members only in a sentence about the Party.
+_PARTY_SENTENCE = re.compile(r"đảng|ĐV|kết nạp", re.IGNORECASE)
+# Roles a count of "đồng chí" / "trường hợp" / "quần chúng" may have as party members.
+_LOOSE_UNITS = {"đồng chí", "trường hợp", "quần chúng"}
 
 
 @dataclass
 class Indicator:
-    """One codebook entry."""
+    """A topic code kept from codebook 2, matched by unit and cue."""
 
     code: str
     label: str
@@ -39,11 +62,32 @@ class Indicator:
 
 
 @dataclass
+class Subject:
+    name: str
+    label: str
+    units: frozenset[str]
+    nouns: re.Pattern              # alternation of the nouns naming it near a percentage
+
+
+@dataclass
+class Role:
+    name: str
+    label: str
+    before: list[re.Pattern]
+    after: list[re.Pattern]        # anchored right after the counted noun
+    grade: bool = False
+
+
+@dataclass
 class Codebook:
     version: str
     units: dict[str, str]            # surface form -> canonical unit
-    indicators: list[Indicator]
+    indicators: list[Indicator]      # topic codes kept from codebook 2
     unit_re: re.Pattern              # longest-first alternation of unit surfaces
+    subjects: dict[str, Subject] = field(default_factory=dict)
+    roles: dict[str, Role] = field(default_factory=dict)
+    valid: frozenset[str] = frozenset()
+    v2: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +95,7 @@ def load_codebook(path: str | None = None) -> Codebook:
     """Parse the codebook once (cached).
 
     >>> load_codebook().version
-    '2'
+    '3'
     """
     data = tomllib.loads(Path(path or CODEBOOK_PATH).read_text(encoding="utf-8"))
     units: dict[str, str] = {}
@@ -69,16 +113,49 @@ def load_codebook(path: str | None = None) -> Codebook:
             code=entry["code"], label=entry.get("label", ""), units=unit_set,
             cues=[re.compile(c, re.IGNORECASE) for c in entry.get("cues", [])],
             default_units=default_units))
-    return Codebook(version=str(data["version"]), units=units, indicators=indicators, unit_re=unit_re)
+    subjects = {name: Subject(name, s["label"], frozenset(s.get("units", [])),
+                              re.compile("|".join(f"(?:{n})" for n in s["nouns"]), re.IGNORECASE))
+                for name, s in data.get("subjects", {}).items()}
+    roles = {}
+    for name, r in data.get("roles", {}).items():
+        grade = bool(r.get("grade"))
+        after = [re.compile(_GRADE_PREFIX + f"(?:{c})", re.IGNORECASE) for c in r["before"]] if grade else \
+            [re.compile(c, re.IGNORECASE) for c in r.get("after", [])]
+        roles[name] = Role(name, r["label"], [re.compile(c, re.IGNORECASE) for c in r["before"]], after, grade)
+    valid = frozenset(f"{subj}.{role}" for subj, rs in data.get("valid", {}).items() for role in rs)
+    return Codebook(version=str(data["version"]), units=units, indicators=indicators, unit_re=unit_re,
+                    subjects=subjects, roles=roles, valid=valid | {i.code for i in indicators},
+                    v2=dict(data.get("v2", {})))
 
 
 def codes() -> list[str]:
-    """All indicator codes, in codebook order.
+    """All indicator codes: role codes by subject, then the topic codes.
 
-    >>> "members.admitted" in codes()
-    True
+    >>> "members.admitted" in codes(), "orgs.base_total" in codes()
+    (True, False)
     """
-    return [i.code for i in load_codebook().indicators]
+    cb = load_codebook()
+    return sorted(c for c in cb.valid if c not in {i.code for i in cb.indicators}) + [i.code for i in cb.indicators]
+
+
+def definition(code: str) -> str | None:
+    """One line saying what a code counts, from the codebook's subject and role labels.
+
+    >>> definition("base_orgs.good_or_better_pct")
+    "share (%) of grassroots party organisations (tổ chức cơ sở đảng: đảng bộ cơ sở and chi bộ cơ sở) rated 'hoàn thành tốt nhiệm vụ' or better (cumulative: '… trở lên')"
+    """
+    cb = load_codebook()
+    for ind in cb.indicators:
+        if ind.code == code:
+            return ind.label
+    if code not in cb.valid:
+        return None
+    subj, _, role = code.partition(".")
+    pct = role.endswith("_pct")
+    role = role.removesuffix("_pct")
+    text = f"{cb.subjects[subj].label} {cb.roles[role].label}" if not pct else \
+        f"share (%) of {cb.subjects[subj].label} {cb.roles[role].label}"
+    return text
 
 
 def match_unit(text: str, pos: int) -> tuple[str, int] | None:
@@ -86,6 +163,8 @@ def match_unit(text: str, pos: int) -> tuple[str, int] | None:
 
     >>> match_unit("181 TCCSĐ mới", 3)
     ('tổ chức cơ sở đảng', 9)
+    >>> match_unit("44 ĐV mới", 2)
+    ('đảng viên', 5)
     """
     cb = load_codebook()
     m = cb.unit_re.match(text, pos)
@@ -95,52 +174,186 @@ def match_unit(text: str, pos: int) -> tuple[str, int] | None:
     return cb.units.get(surface) or cb.units.get(surface.lower()), m.end()
 
 
-def indicator_for(sentence: str, figure, sentence_start: int = 0,
-                  bounds: tuple[int, int] | None = None) -> str | None:
-    """Code of what ``figure`` measures, from its unit and the nearest cue in ``sentence``.
+def _clause(after: str) -> str:
+    m = _CLAUSE_END.search(after)
+    return after[:m.start()] if m else after
 
-    ``sentence_start`` is the sentence's offset in the document (figure offsets are
-    document offsets); ``bounds`` (document offsets) limits where cues are searched,
-    e.g. from the previous figure to the next one.
 
-    >>> from nlp.types import Figure
-    >>> s = "giảm tỷ lệ TCCSĐ yếu kém xuống còn 0,36%"
-    >>> indicator_for(s, Figure(start=35, end=40, text="0,36%", value=0.36, unit="%"))
-    'orgs.weak_pct'
-    """
-    unit = figure.unit
-    if unit is None:
+def _unit_subject(unit: str, figure_text: str, after: str, sentence: str) -> str | None:
+    """Subject named by a count's unit (None when the unit does not say which level or body)."""
+    if unit == "đảng bộ":
+        return "base_committees" if re.search(r"cơ sở|ĐBCS", figure_text) or after.startswith(" cơ sở") else None
+    if unit == "chi bộ" and (after.startswith(" cơ sở") or "CBCS" in figure_text):
+        return None                          # chi bộ cơ sở are grassroots organisations, not cells
+    if unit == "cán bộ" and "đảng viên" in figure_text:
+        return None                          # "cán bộ, đảng viên": neither alone
+    if unit in _LOOSE_UNITS and not _PARTY_SENTENCE.search(sentence):
         return None
-    lo, hi = bounds if bounds else (sentence_start, sentence_start + len(sentence))
-    fs, fe = figure.start - sentence_start, figure.end - sentence_start
-    if unit == "%" and "%" in figure.text:     # "26,2% TCCSĐ hoàn thành xuất sắc": cues may follow the %
-        fe = fs + figure.text.index("%") + 1
-    before = sentence[max(0, lo - sentence_start):max(0, fs)]
-    after = sentence[max(0, fe):max(0, hi - sentence_start)]
-    before = before[before.rfind(";") + 1:]     # cues count within the figure's clause only
-    after = after.split(";", 1)[0]
+    for subj in load_codebook().subjects.values():
+        if unit in subj.units:
+            return subj.name
+    return None
+
+
+def _percent_subject(before: str, after: str) -> str | None:
+    """What a percentage is a share of: the noun right after it, else the nearest one before it in its
+    clause, else the nearest after it in its clause."""
+    best: tuple[int, str] | None = None
+    for subj in load_codebook().subjects.values():
+        if after[:1] == " " and subj.nouns.match(after, 1):
+            return subj.name
+        for m in subj.nouns.finditer(before):
+            best = min(best or (10**9, ""), (len(before) - m.end(), subj.name))
+        m = subj.nouns.search(after)
+        if m:
+            best = min(best or (10**9, ""), (1000 + m.start(), subj.name))
+    return best[1] if best else None
+
+
+def _nearest_subject(text: str) -> str | None:
+    """The subject named last in ``text``."""
+    best: tuple[int, str] | None = None
+    for subj in load_codebook().subjects.values():
+        for m in subj.nouns.finditer(text):
+            best = max(best or (-1, ""), (m.end(), subj.name))
+    return best[1] if best else None
+
+
+def _role(before: str, after: str, after_noun: str) -> str | None:
+    """The role named by the cues of a figure's clause (None when none is)."""
+    roles = load_codebook().roles
+    if _DENOMINATOR_BEFORE.search(before):
+        return "total"                       # "trong tổng số 415 TCCSĐ": the whole, whatever the part is rated
+    for role in roles.values():              # a cue right after the counted noun says it
+        if any(p.match(after_noun) for p in role.after):
+            return role.name
+    best: dict[bool, tuple[int, int, str]] = {}      # is the stock role -> (gap, rank, role)
+    clause_after = _clause(after_noun)
+    for rank, role in enumerate(roles.values()):
+        stock = role.name == "total"
+        for p in role.before:
+            anchored = p.pattern.endswith("$")
+            gaps = [len(before) - m.end() for m in p.finditer(before)]
+            if not anchored:
+                m = p.search(clause_after)
+                gaps += [m.start() + AFTER_PENALTY] if m else []
+            for g in gaps:
+                if stock not in best or (g, rank) < best[stock][:2]:
+                    best[stock] = (g, rank, role.name)
+    found = best.get(False) or best.get(True)   # a stock cue ("có", "tổng số") only when no other role is named
+    return found[2] if found else None
+
+
+def _topic_indicator(unit: str, before: str, after: str, anchored_after: str) -> str | None:
+    """Topic codes kept from codebook 2 (training, models, meetings, cadres' training level)."""
     best: tuple[int, int, str] | None = None
     for rank, ind in enumerate(load_codebook().indicators):
         if unit not in ind.units:
             continue
         gap = DEFAULT_GAP if unit in ind.default_units else None
         for cue in ind.cues:
-            if cue.pattern.startswith("^"):     # a rating right after the counted noun names what is counted
-                if cue.match(after):
-                    gap = -1
-                continue
             for m in cue.finditer(before):
                 g = len(before) - m.end()
                 gap = g if gap is None or g < gap else gap
-            if not cue.pattern.endswith("$"):
-                m = cue.search(after)
-                if m:
-                    g = m.start() + AFTER_PENALTY
-                    gap = g if gap is None or g < gap else gap
+            m = cue.search(after)
+            if m:
+                g = m.start() + AFTER_PENALTY
+                gap = g if gap is None or g < gap else gap
         if gap is not None and (best is None or (gap, rank) < best[:2]):
             best = (gap, rank, ind.code)
     return best[2] if best else None
 
 
-__all__ = ["CODEBOOK_PATH", "CODEBOOK_VERSION", "Indicator", "Codebook", "load_codebook", "codes",
-           "match_unit", "indicator_for"]
+def indicator_for(sentence: str, figure, sentence_start: int = 0,
+                  bounds: tuple[int, int] | None = None, after_from: int | None = None) -> str | None:
+    """Code of what ``figure`` measures, from its subject and role, or None.
+
+    ``sentence_start`` is the sentence's offset in the document (figure offsets are
+    document offsets); ``bounds`` (document offsets) limits where cues are searched,
+    e.g. from the previous figure to the next one; ``after_from`` (a document offset)
+    is where the words describing the figure resume when another figure stands between
+    ("401 trong tổng số 415 TCCSĐ được xếp loại …").
+
+    >>> from nlp.types import Figure
+    >>> s = "giảm tỷ lệ TCCSĐ yếu kém xuống còn 0,36%"
+    >>> indicator_for(s, Figure(start=35, end=40, text="0,36%", value=0.36, unit="%"))
+    'base_orgs.weak_pct'
+    >>> s = "tăng 7 tổ chức cơ sở đảng so với cùng kỳ"
+    >>> indicator_for(s, Figure(start=5, end=25, text="7 tổ chức cơ sở đảng", value=7, unit="tổ chức cơ sở đảng"))
+    'base_orgs.increase'
+    >>> s = "Đảng bộ có 95 chi bộ"
+    >>> indicator_for(s, Figure(start=11, end=20, text="95 chi bộ", value=95, unit="chi bộ"))
+    'cells.total'
+    >>> s = "95 chi bộ có chi ủy"
+    >>> indicator_for(s, Figure(start=0, end=9, text="95 chi bộ", value=95, unit="chi bộ")) is None
+    True
+    """
+    unit = figure.unit
+    if unit is None:
+        return None
+    lo, hi = bounds if bounds else (sentence_start, sentence_start + len(sentence))
+    fs, fe = figure.start - sentence_start, figure.end - sentence_start
+    pct = unit == "%"
+    if pct and "%" in figure.text:           # "26,2% TCCSĐ hoàn thành xuất sắc": cues may follow the %
+        fe = fs + figure.text.index("%") + 1
+    before = sentence[max(0, lo - sentence_start):max(0, fs)]
+    before = before[before.rfind(";") + 1:]     # cues count within the figure's clause only
+    resume = fe if after_from is None else max(fe, after_from - sentence_start)
+    after = sentence[resume:max(resume, hi - sentence_start)].split(";", 1)[0]
+    cb = load_codebook()
+    if pct:
+        if _PLAN_AFTER.match(after):
+            return None                      # "đạt 107% chỉ tiêu": how far a plan was met
+        subject = _percent_subject(_clause_tail(before), _clause(after))
+        m = cb.subjects[subject].nouns.match(after.lstrip()) if subject else None
+        after_noun = after.lstrip()[m.end():] if m and len(after) - len(after.lstrip()) <= 1 else after
+        role = _role(before, after, after_noun)
+        role = None if role == "total" else role     # a stock is a count, never a percentage
+        if subject is None and role and cb.roles[role].grade:
+            subject = _nearest_subject(sentence[:max(0, fs)])   # "95% TCCSĐ đạt TSVM, 3% yếu kém"
+    else:
+        subject = _unit_subject(unit, figure.text, after, sentence)
+        after_noun = after
+        role = _role(before, after, after_noun) if subject else None
+        if role == "total" and "/" in figure.text:
+            return None                      # "95/101 chi bộ có chi ủy": a part of a whole, not a stock
+    if subject and role:
+        code = f"{subject}.{role}{'_pct' if pct else ''}"
+        if unit == "quần chúng" and role != "admitted":
+            return None
+        if code in cb.valid:
+            return code
+    return _topic_indicator(unit, before, _clause(after), after_noun)
+
+
+def _clause_tail(before: str) -> str:
+    """The part of ``before`` after the last clause break (where a percentage's noun is looked for)."""
+    cut = max(before.rfind(","), before.rfind(";"), before.rfind(":"), before.rfind("("))
+    return before[cut + 1:]
+
+
+def from_v2(code: str) -> str:
+    """How a codebook 2 code maps to codebook 3 (one code, or the codes to choose from and how).
+
+    >>> from_v2("orgs.base_total")
+    'base_orgs.total (only with a stock cue: awards, increases and shares are no longer totals)'
+    """
+    return load_codebook().v2.get(code, code)
+
+
+def same_as_v2(old: str, new: str | None) -> bool:
+    """Whether ``new`` (codebook 3) is one of the codes codebook 2's ``old`` maps to.
+
+    >>> same_as_v2("orgs.weak_pct", "cells.not_completed_pct"), same_as_v2("orgs.weak_pct", "members.weak_pct")
+    (True, False)
+    """
+    if new is None:
+        return False
+    options = re.findall(r"(SUBJECT|[a-z_]+)\.([a-z_]+)", load_codebook().v2.get(old, old))
+    subj, _, role = new.partition(".")
+    orgs = {"base_orgs", "cells", "party_orgs", "base_committees"}
+    return any(r == role and (s == subj or (s == "SUBJECT" and subj in orgs)) for s, r in options)
+
+
+__all__ = ["CODEBOOK_PATH", "CODEBOOK_VERSION", "Indicator", "Subject", "Role", "Codebook", "load_codebook",
+           "codes", "definition", "match_unit", "indicator_for", "from_v2", "same_as_v2"]

@@ -112,14 +112,14 @@ def test_indicator_by_province_year_latest_article_wins_and_targets_are_left_out
     table = A.indicator_by_province_year(iv, "members.admitted")
     assert table.loc["lang-son", 2018] == 1836.0
     assert 2020 not in table.columns
-    assert A.indicator_by_province_year(iv, "orgs.weak_pct").empty
+    assert A.indicator_by_province_year(iv, "base_orgs.weak_pct").empty
 
 
 @pytest.mark.parametrize("indicator, target, recurrence, achieved, expected", [
     ("members.admitted", 1600.0, "annual", 1705.0, True),     # at least the yearly goal
     ("members.admitted", 1600.0, "annual", 1540.0, False),
-    ("orgs.weak_pct", 1.0, None, 0.6, True),                  # lower is better, percentages comparable
-    ("orgs.weak_pct", 1.0, None, 1.3, False),
+    ("base_orgs.weak_pct", 1.0, None, 0.6, True),                  # lower is better, percentages comparable
+    ("base_orgs.weak_pct", 1.0, None, 1.3, False),
     ("members.admitted", 8000.0, None, 1705.0, None),         # a term total is not compared with one year
 ])
 def test_targets_vs_results(indicator, target, recurrence, achieved, expected):

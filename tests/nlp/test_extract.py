@@ -4,6 +4,7 @@ import json
 import pytest
 
 from nlp import extract
+from nlp.codebook import same_as_v2
 
 # Synthetic: written for this project, not a real article.
 PARAGRAPH = (
@@ -24,11 +25,11 @@ def test_extract_synthetic_paragraph():
         ("181 đảng viên", 181, None, "đảng viên", "achieved", "members.admitted", 2016),
         ("90,5%", 90.5, None, "%", "achieved", None, 2016),
         ("3.381 đảng viên", 3381, None, "đảng viên", "achieved", "members.total", None),
-        ("120 chi bộ", 120, None, "chi bộ", "achieved", "orgs.cells_total", None),
+        ("120 chi bộ", 120, None, "chi bộ", "achieved", "cells.total", None),
         ("hơn 16 lớp", 16, None, "lớp", "achieved", "training.classes", None),
         ("1.200 học viên", 1200, None, "học viên", "achieved", "training.participants", None),
-        ("85% TCCSĐ", 85, None, "%", "achieved", "orgs.clean_strong_pct", None),
-        ("80%", 80, None, "%", "achieved", "orgs.clean_strong_pct", 2015),
+        ("85% TCCSĐ", 85, None, "%", "achieved", "base_orgs.clean_strong_pct", None),
+        ("80%", 80, None, "%", "achieved", "base_orgs.clean_strong_pct", 2015),
         ("từ 150 đến 200 đảng viên mới", 150, 200, "đảng viên", "target", "members.admitted", 2020),
     ]
     for f in ex.figures:
@@ -66,6 +67,8 @@ def test_seeds_produce_every_required_gold_figure_and_target(shared_dir, name):
             if kind == "figures":
                 assert x.kind == item["kind"], item["surface"]
                 if "indicator" in item:
-                    assert x.indicator == item["indicator"], item["surface"]
+                    # the example gold writes codebook-2 codes: each maps to the codebook-3 codes it became
+                    assert x.indicator == item["indicator"] or same_as_v2(item["indicator"], x.indicator), \
+                        item["surface"]
             if "deadline_year" in item:
                 assert x.deadline_year == item["deadline_year"]
