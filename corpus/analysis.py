@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from nlp.codebook import lower_is_better as codebook_lower_is_better
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = "data/demo"
 
@@ -383,11 +385,6 @@ def attach_place(frame: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     return frame.drop(columns=[c for c in ("level", "place") if c in frame]).merge(p, on="article_id", how="left")
 
 
-#: Roles whose goals are ceilings ("giảm TCCSĐ yếu kém dưới 0,5%").
-LOWER_IS_BETTER = (".weak", ".not_completed", ".disciplined", ".reprimanded", ".warned", ".dismissed", ".expelled",
-                   ".removed", ".found_violating", ".decrease")
-
-
 def targets_vs_results(targets: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
     """Each target with an indicator, next to the achieved values of the same indicator and province in the
     target's years (from the target article's year to ``deadline_year``; that year alone when there is no deadline),
@@ -410,12 +407,26 @@ def targets_vs_results(targets: pd.DataFrame, indicators: pd.DataFrame) -> pd.Da
     [[170.0, 181.0, True]]
     """
     cols = ["province", "place", "indicator", "unit", "target", "recurrence", "from_year", "deadline_year", "achieved",
-            "achieved_year", "met", "target_url", "target_sentence", "result_url", "result_sentence"]
+            "achieved_year", "achieved_ratio", "met", "how", "target_url", "target_sentence", "result_url",
+            "result_sentence"]
     if targets is None or targets.empty:
         return pd.DataFrame(columns=cols)
     achieved = indicator_table(indicators).dropna(subset=["year", "value"])
     same_place = "place" in targets and indicators is not None and "place" in indicators
     rows = []
+    if "achieved_ratio" in targets:                # plans stated with their result: "kết nạp 1.050/1.000 đảng viên"
+        stated = targets[targets["achieved_ratio"].notna()]
+        for t in stated.itertuples(index=False):
+            year = t.deadline_year if pd.notna(t.deadline_year) else year_of(pd.Series([t.published])).iloc[0]
+            year = int(year) if pd.notna(year) else None
+            rows.append({"province": t.province, "place": getattr(t, "place", None), "indicator": t.indicator,
+                         "unit": t.unit, "target": t.value, "recurrence": None, "from_year": year,
+                         "deadline_year": year, "achieved": t.achieved_value, "achieved_year": year,
+                         "achieved_ratio": t.achieved_ratio, "met": bool(t.met) if pd.notna(t.met) else pd.NA,
+                         "how": "stated with the plan", "target_url": getattr(t, "url", None),
+                         "target_sentence": getattr(t, "sentence", None), "result_url": getattr(t, "url", None),
+                         "result_sentence": getattr(t, "sentence", None)})
+        targets = targets[targets["achieved_ratio"].isna()]
     for t in targets.dropna(subset=["indicator", "value"]).itertuples(index=False):
         start = year_of(pd.Series([t.published])).iloc[0]
         deadline = t.deadline_year if pd.notna(t.deadline_year) else start
@@ -437,15 +448,17 @@ def targets_vs_results(targets: pd.DataFrame, indicators: pd.DataFrame) -> pd.Da
                 "recurrence": recurrence if pd.notna(recurrence) else None,
                 "from_year": lo, "deadline_year": hi, "target_url": getattr(t, "url", None),
                 "target_sentence": getattr(t, "sentence", None)}
+        base["how"] = "matched by indicator, province and year"
         if hits.empty:
-            rows.append({**base, "achieved": None, "achieved_year": None, "met": pd.NA, "result_url": None,
-                         "result_sentence": None})
+            rows.append({**base, "achieved": None, "achieved_year": None, "achieved_ratio": None, "met": pd.NA,
+                         "result_url": None, "result_sentence": None})
             continue
         for h in hits.sort_values(["year", "published"]).itertuples(index=False):
-            lower_is_better = str(t.indicator).removesuffix("_pct").endswith(LOWER_IS_BETTER)
+            lower_is_better = codebook_lower_is_better(t.indicator)
             met = h.value <= t.value if lower_is_better else h.value >= t.value
-            rows.append({**base, "achieved": h.value, "achieved_year": int(h.year), "met": bool(met) if comparable else pd.NA,
-                         "result_url": h.url, "result_sentence": h.sentence})
+            rows.append({**base, "achieved": h.value, "achieved_year": int(h.year),
+                         "achieved_ratio": h.value / t.value if comparable and t.value else None,
+                         "met": bool(met) if comparable else pd.NA, "result_url": h.url, "result_sentence": h.sentence})
     return pd.DataFrame(rows, columns=cols)
 
 

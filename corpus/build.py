@@ -38,6 +38,7 @@ from .executors import InProcessExecutor, local_pool
 from .schema import MENTION_TABLES, now_iso
 from .search_index import compact_search_index, note_appended
 from .store import Store, data_dir_of
+from nlp.codebook import plan_met
 
 COMMIT_EVERY = 500          # articles per transaction
 WORKER_BATCH = 25           # articles per task sent to a worker
@@ -162,6 +163,8 @@ def extract_article_rows(article: dict, relevance: float | None = None) -> dict:
         for no, t in enumerate(ex.targets):
             td = t.to_dict()
             nos = td.pop("figures", None) or []
+            td["achieved_no"] = td.pop("achieved", None)
+            td["met"] = plan_met(t.indicator, t.achieved_ratio)
             rows["target_mentions"].append(dict(td, **provenance(no, t), figure_nos=json.dumps(list(nos))))
     record.update(n_directives=len(rows["directive_mentions"]), n_figures=len(rows["figure_mentions"]),
                   n_targets=len(rows["target_mentions"]))

@@ -154,6 +154,12 @@ class TargetMention(_Provenance):
     deadline_year: int | None = _f("year the goal is due")
     recurrence: str | None = _f("'annual' for yearly goals")
     figure_nos: str | None = _f("JSON list of mention_no of the figures inside the target")
+    achieved_no: int | None = _f("mention_no of the figure achieved against this plan, stated with it "
+                                 "('kết nạp 1.050/1.000 đảng viên', 'đạt 1.050 đảng viên, bằng 105% kế hoạch')")
+    achieved_value: float | None = _f("value achieved against this plan, stated with it (same unit)")
+    achieved_ratio: float | None = _f("achieved / planned (1.05 = 105% of the plan), as stated or computed")
+    met: bool | None = _f("whether the stated result met the plan (at most the plan for ceilings such as "
+                          "'… weak_pct'); empty when no result is stated with the plan")
 
 
 @dataclass

@@ -25,12 +25,13 @@ def extract(text: str, published: str | None = None, province: str | None = None
     from .directives import extract_directives
     from .figures import extract_figures
     from .normalize import normalize
+    from .plans import link_plans
     from .targets import extract_targets
 
     body = normalize(text)
     directives = extract_directives(body, published=published)
     figures = extract_figures(body, published=published, directives=directives)
-    targets = extract_targets(body, figures, published=published)
+    targets = link_plans(body, figures, extract_targets(body, figures, published=published))
     sha1 = hashlib.sha1(body.encode("utf-8")).hexdigest()
     return Extraction(text=body, text_sha1=sha1, directives=directives, figures=figures, targets=targets)
 

@@ -332,6 +332,31 @@ def _clause_tail(before: str) -> str:
     return before[cut + 1:]
 
 
+#: Roles whose goals are ceilings ("giảm TCCSĐ yếu kém dưới 0,5%"): a result meets them when at most the goal.
+LOWER_IS_BETTER = ("weak", "not_completed", "disciplined", "reprimanded", "warned", "dismissed", "expelled",
+                   "removed", "found_violating", "decrease")
+
+
+def lower_is_better(code: str | None) -> bool:
+    """Whether a goal for ``code`` is a ceiling.
+
+    >>> lower_is_better("base_orgs.weak_pct"), lower_is_better("members.admitted")
+    (True, False)
+    """
+    return bool(code) and code.partition(".")[2].removesuffix("_pct") in LOWER_IS_BETTER
+
+
+def plan_met(code: str | None, ratio: float | None) -> bool | None:
+    """Whether a result at ``ratio`` of its plan met it (None when no result is stated).
+
+    >>> plan_met("members.admitted", 1.072), plan_met("members.admitted", 0.95), plan_met(None, None)
+    (True, False, None)
+    """
+    if ratio is None:
+        return None
+    return ratio <= 1 + 1e-9 if lower_is_better(code) else ratio >= 1 - 1e-9
+
+
 def from_v2(code: str) -> str:
     """How a codebook 2 code maps to codebook 3 (one code, or the codes to choose from and how).
 
@@ -356,4 +381,4 @@ def same_as_v2(old: str, new: str | None) -> bool:
 
 
 __all__ = ["CODEBOOK_PATH", "CODEBOOK_VERSION", "Indicator", "Subject", "Role", "Codebook", "load_codebook",
-           "codes", "definition", "match_unit", "indicator_for", "from_v2", "same_as_v2"]
+           "codes", "definition", "match_unit", "indicator_for", "from_v2", "same_as_v2", "lower_is_better", "plan_met"]

@@ -30,7 +30,7 @@ _W = r"[\wđĐ]"
 
 # Spans that are never figures, found per sentence.
 _BLOCK = re.compile("|".join([
-    r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)",                 # 07/04/2017, 17-10-2017, 3-2-1930
+    r"(?<![\d.,])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)",     # 07/04/2017, 17-10-2017, 3-2-1930 (not "3.215/3.000")
     r"\d{1,2}\s*:\s*\d{2}(?::\d{2})?",                                     # 08:54
     r"\d{1,2}\s*(?:h|giờ)\s*\d{1,2}(?:\s*phút|')?(?!\d)",                  # 8h30, 8 giờ 30
     r"(?<![\w.,])\d{1,2}h(?![\wđ])",                                       # 20h
@@ -115,6 +115,11 @@ _COORDINATED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 _ORDINAL_BEFORE = re.compile(r"thứ\s*$")
 _YEAR_WORD_BEFORE = re.compile(r"(?:hằng|hàng|mỗi|trong|cuối|đầu|các|những|nhiều|một|cả|giữa)\s*$", re.IGNORECASE)
 _YEARLIKE = re.compile(r"(?:19|20)\d{2}")
+# Achieved over plan: "76,4%/60%"; the words that name a plan in the sentence of "A/B unit"; goals counted.
+_PERCENT_PAIR = re.compile(r"(?<=%)\s*/\s*(" + DIGITS + r")(?=\s*%)")
+_PLAN_WORDS = re.compile(r"kế hoạch|chỉ tiêu|nghị quyết|(?<![\wđĐ])(?:KH|NQ)(?![\wđĐ])|(?<![\wđĐ])vượt(?![\wđĐ])",
+                         re.IGNORECASE)
+_GOAL_UNIT_AFTER = re.compile(r"\s*(?:chỉ tiêu|tiêu chí|mục tiêu|nhiệm vụ)(?![\wđĐ])", re.IGNORECASE)
 _TIME_UNITS = {"năm", "tháng", "ngày", "tuần", "giờ", "phút", "tuổi"}
 _NOUN_TAGS = {"N", "Nc", "Nu", "Ny", "Nb"}
 # Nouns the tagger reads as verbs after a number: "giảm 69 biên chế".
@@ -241,6 +246,11 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
     taken: list[tuple[int, int]] = []
     out: list[Figure] = []
     pending: list[tuple[int, int, float, float | None, str | None, int]] = []
+    plans: list[tuple[int, int, float, int, float]] = []     # achieved of "A/B unit": start, end, value, B start, B
+    for m in _PERCENT_PAIR.finditer(text, ss, se):           # "76,4%/60%": the plan after the slash
+        if not _overlaps(m.start(1), m.end(1), blocked):
+            pending.append((m.start(1), m.end(1), parse_number(m.group(1)), None, None, m.end(1)))
+            taken.append((m.start(1), m.end(1)))
     ranks = {a for m in _RANK_CHANGE.finditer(text, ss, se) for a in (m.start(1), m.start(2))}
     for m in _NUM.finditer(text, ss, se):
         s, e = m.start(1), m.end(1)
@@ -265,6 +275,15 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
         ratio = _RATIO.match(text, p, se)
         if ratio:
             denominator = parse_number(ratio.group(1))
+            if denominator and _is_plan_pair(text, ss, se, value, denominator, ratio):
+                # "kết nạp 3.215/3.000 đảng viên": achieved over plan, two figures (nlp.plans links them)
+                plans.append((s, e, value, ratio.start(1), denominator))
+                b_mult = MULTIPLIER_RE.match(text, ratio.end(), se)
+                b_end = b_mult.end() if b_mult else ratio.end()
+                b_value = _times(denominator, parse_multiplier(b_mult.group(0))) if b_mult else denominator
+                pending.append((ratio.start(1), b_end, b_value, None, None, ratio.end(1)))
+                taken += [(s, e), (ratio.start(1), b_end)]
+                continue
             if denominator is None or denominator < value or denominator == 0:
                 continue                         # "30/4": a date, not a ratio
             p = ratio.end()
@@ -413,7 +432,35 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
         out.append(Figure(start=start, end=end, text=text[start:end], value=float(value),
                           value_max=float(value_max) if value_max is not None else None,
                           unit=unit, qualifier=qualifier))
+    for s, e, value, b_start, b_value in plans:
+        plan = next((f for f in out if f.start <= b_start < f.end), None)
+        if plan is None or plan.unit is None:
+            continue                             # no counted noun after the plan: no pair
+        factor = plan.value / b_value if b_value else 1.0      # "9.870/8.200 tỷ đồng": the multiplier of both
+        out.append(Figure(start=s, end=e, text=text[s:e], value=_times(value, factor) if factor != 1 else float(value),
+                          unit=plan.unit, qualifier="exact"))
+    out.sort(key=lambda f: f.start)
     return out
+
+
+def _is_plan_pair(text: str, ss: int, se: int, value: float, denominator: float, ratio) -> bool:
+    """Whether "A/B unit" writes a result over its plan ("kết nạp 1.050/1.000 đảng viên", "thu ngân sách
+    9.870/8.200 tỷ đồng") rather than a part of a whole ("18/18 xã", "40/42 chi bộ"): a part never exceeds
+    its whole, and a plan is named in the sentence ("kế hoạch", "chỉ tiêu", "nghị quyết", "vượt" …).
+    Counts of goals ("đạt và vượt 21/22 chỉ tiêu") are parts of a whole.
+
+    >>> t = "kết nạp 950/1.000 đảng viên, đạt 95% kế hoạch"
+    >>> bool(_is_plan_pair(t, 0, len(t), 950, 1000, _RATIO.match(t, 11)))
+    True
+    >>> t = "có 18/18 xã đạt chuẩn"
+    >>> bool(_is_plan_pair(t, 0, len(t), 18, 18, _RATIO.match(t, 5)))
+    False
+    """
+    if _GOAL_UNIT_AFTER.match(text, ratio.end(), se):
+        return False
+    if value > denominator:
+        return bool(match_unit(text, ratio.end()) or MULTIPLIER_RE.match(text, ratio.end(), se))
+    return bool(_PLAN_WORDS.search(text, ss, se))
 
 
 def _named_unit(text: str, p: int) -> tuple[str, int] | None:

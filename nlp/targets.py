@@ -138,7 +138,7 @@ _SPENT_BEFORE = re.compile(_B + r"mất" + _E + r"[^;:]{0,30}$", re.IGNORECASE)
 # Result cues; group 1 ("đạt", "tăng", "giảm", "xuống còn" N) follows a goal before it ("phấn đấu đạt 95%",
 # "phương án … từ 349 đầu mối xuống còn 268").
 _ACHIEVED_CUE = re.compile(
-    _B + r"(?:((?:đạt|vượt|hoàn thành)(?: \S+){0,2}? (?:chỉ tiêu|mục tiêu|kế hoạch)|đạt|tăng(?! cường)|giảm|"
+    _B + r"(?:((?:đạt|vượt|hoàn thành|bằng)(?: \S+){0,2}? (?:chỉ tiêu|mục tiêu|kế hoạch)(?: (?:được giao|đề ra|đặt ra))?|đạt|tăng(?! cường)|giảm|"
     r"xuống còn|giảm còn|tăng lên|lên tới|lên đến)|đã|"
     r"(?<!phải )(?<!cần )(?<!sẽ )(?<!bảo đảm )(?<!đạt )được(?! giao| đề ra| đặt ra| duyệt| phê duyệt))" + _E,
     re.IGNORECASE)
@@ -638,7 +638,8 @@ def _cues(sentence: str, ss: int, pub_year: int | None) -> list[tuple[int, int, 
         if kind:
             found.append((a, b, kind))
     found += [(ss + m.start(), ss + m.end(), "target") for m in _NEED.finditer(sentence)]
-    found += [(ss + m.start(), ss + m.end(), "target") for m in _ASSIGNED.finditer(sentence)]
+    found += [(ss + m.start(), ss + m.end(), "target") for m in _ASSIGNED.finditer(sentence)
+              if not any(x <= ss + m.start() and ss + m.end() <= y for x, y in achieved_spans)]   # "đạt 120% chỉ tiêu được giao"
     for m in _WANT.finditer(sentence):
         if _WANT_REACH.match(sentence, m.end()):
             kind = "target"                                          # "muốn đạt được tăng trưởng 6,7%"

@@ -67,6 +67,11 @@ class Target:
     deadline_year: int | None = None
     recurrence: str | None = None  # "annual" | None
     figures: list[int] = field(default_factory=list)  # indexes into Extraction.figures
+    # A plan stated with its result ("kết nạp 1.050/1.000 đảng viên", "đạt 1.050 đảng viên, bằng 105% kế
+    # hoạch"): the achieved figure (index into Extraction.figures), its value and achieved / planned.
+    achieved: int | None = None
+    achieved_value: float | None = None
+    achieved_ratio: float | None = None
 
     def to_dict(self) -> dict:
         d = asdict(self)

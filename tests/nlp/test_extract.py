@@ -35,9 +35,13 @@ def test_extract_synthetic_paragraph():
     for f in ex.figures:
         assert ex.text[f.start:f.end] == f.text
     assert [(t.text, t.value, t.value_max, t.deadline_year, t.recurrence, t.figures) for t in ex.targets] == [
+        ("90,5% chỉ tiêu", None, None, 2016, None, []),        # the plan the 181 admissions are measured against
         ("Đến năm 2020, huyện phấn đấu hằng năm kết nạp từ 150 đến 200 đảng viên mới", 150, 200, 2020, "annual",
          [8]),
     ]
+    plan = ex.targets[0]
+    assert (plan.achieved, plan.achieved_value, plan.achieved_ratio, plan.indicator) == \
+        (0, 181, 0.905, "members.admitted")
     doc = ex.to_dict("synthetic.txt")
     json.dumps(doc, ensure_ascii=False)
     assert doc["figures"][0]["indicator"] == "members.admitted"
