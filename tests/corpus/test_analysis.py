@@ -225,3 +225,10 @@ def test_exported_fields_cover_every_table_of_the_export():
     package = {"resources": [{"name": "figures", "format": "csv", "schema": {"fields": [
         {"name": "unit", "type": "string", "description": "unit | noun"}]}}]}
     assert report.fields_markdown(package).splitlines()[-1] == "| figures | `unit` | string | unit \\| noun |"
+
+
+def test_codebook_in_the_docs_is_up_to_date():
+    text = report.DOCS.read_text(encoding="utf-8")
+    block = text.split(report.CODEBOOK_BEGIN, 1)[1].split(report.CODEBOOK_END, 1)[0].strip()
+    assert block == report.codebook_markdown(), "run: python -m corpus.report --fields-doc"
+    assert "| `base_orgs.good_or_better_pct` |" in block and "| `orgs.weak_pct` |" in block
