@@ -33,8 +33,8 @@ AFTER_PENALTY = 8
 DEFAULT_GAP = 10_000
 # How a rating grade may be introduced right after the counted noun: "120 TCCSĐ được đánh giá,
 # xếp loại đạt "hoàn thành xuất sắc nhiệm vụ"".
-_GRADE_PREFIX = (r"^\s*(?:trực thuộc(?: [^\W\d][^,;:()\d]{0,30}?)?\s+(?=được|đều|đạt|hoàn thành|không|đã))?"
-                 r"(?:(?:được|đều|đã|có|cũng)\s+)*(?:(?:đánh giá|xếp loại|phân loại|công nhận|bình xét)"
+_GRADE_PREFIX = (r"^\s*(?:trực thuộc(?: [^\W\d][^,;:()\d]{0,30}?)?\s+(?=được|đều|đạt|hoàn thành|không|đã|đủ))?"
+                 r"(?:(?:được|đều|đã|có|cũng)\s+)*(?:đủ tư cách,?\s+)?(?:(?:đánh giá|xếp loại|phân loại|công nhận|bình xét)"
                  r"(?: chất lượng)?(?: là)?[,:]?\s+)*(?:(?:là|đạt|ở mức|mức)\s+)*(?:danh hiệu\s+)?[“\"]?\s*")
 # A percentage of a plan is how far the plan was met, not a share of the subject.
 _PLAN_AFTER = re.compile(r"\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|KH|nghị quyết|NQ|mục tiêu|dự toán)(?![\wđĐ])",
@@ -42,8 +42,17 @@ _PLAN_AFTER = re.compile(r"\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|KH|ngh
 # The whole a part is counted out of: "401 trong tổng số 415 TCCSĐ" (415 is a stock).
 _DENOMINATOR_BEFORE = re.compile(r"(?:trong|trên)\s+(?:tổng\s+)?số\s*(?:\d[\d.,]*\s*[^\W\d][^,;:()\d]{0,30})?$"
                                  r"|(?:trong|trên)\s+(?:tổng\s+)?số\s*$", re.IGNORECASE)
+# Roles that a grade after the noun explains rather than replaces.
+_AWARDS = ("commended", "badge_awarded")
+# A count after a stock cue is a stock when nothing is predicated of it: "có 52 TCCSĐ, 3.200 đảng viên",
+# "hiện có 6.118 đảng viên sinh hoạt tại 120 chi bộ", not "có 6 cán bộ tham gia đánh bạc".
+_STOCK_AFTER = re.compile(r"\s*(?:$|[,;.:)(]|(?:và|với|gồm|trong đó|trên|của|thuộc|ở|tại|trong|trực thuộc|"
+                          r"(?:đang\s+)?sinh hoạt|(?:thành lập|nâng)\b|đồng chí|người|toàn|cơ sở|mới|hiện)(?![\wđĐ])|"
+                          r"\d)", re.IGNORECASE)
+# "vi phạm" after the noun names violators only when no role verb stands just before the figure.
+_VIOLATION_REACH = 15
 # The clause of a figure ends at these (cues beyond belong to the next figure).
-_CLAUSE_END = re.compile(r"[,;:(]|\s(?:trong đó|trong số|còn lại|riêng)\s")
+_CLAUSE_END = re.compile(r"[,;:(]|\s(?:trong đó|trong số|còn lại|riêng|và)\s")
 # Units that name members only in a sentence about the Party.
 _PARTY_SENTENCE = re.compile(r"đảng|ĐV|kết nạp", re.IGNORECASE)
 # Roles a count of "đồng chí" / "trường hợp" / "quần chúng" may have as party members.
@@ -185,7 +194,7 @@ def _unit_subject(unit: str, figure_text: str, after: str, sentence: str) -> str
         return "base_committees" if re.search(r"cơ sở|ĐBCS", figure_text) or after.startswith(" cơ sở") else None
     if unit == "chi bộ" and (after.startswith(" cơ sở") or "CBCS" in figure_text):
         return None                          # chi bộ cơ sở are grassroots organisations, not cells
-    if unit == "cán bộ" and "đảng viên" in figure_text:
+    if unit == "cán bộ" and ("đảng viên" in figure_text or re.match(r",?\s*(?:đảng viên|ĐV)", after, re.IGNORECASE)):
         return None                          # "cán bộ, đảng viên": neither alone
     if unit in _LOOSE_UNITS and not _PARTY_SENTENCE.search(sentence):
         return None
@@ -222,11 +231,13 @@ def _nearest_subject(text: str) -> str | None:
 def _role(before: str, after: str, after_noun: str) -> str | None:
     """The role named by the cues of a figure's clause (None when none is)."""
     roles = load_codebook().roles
-    if _DENOMINATOR_BEFORE.search(before):
-        return "total"                       # "trong tổng số 415 TCCSĐ": the whole, whatever the part is rated
-    for role in roles.values():              # a cue right after the counted noun says it
-        if any(p.match(after_noun) for p in role.after):
-            return role.name
+    right_after = next((r.name for r in roles.values() if any(p.match(after_noun) for p in r.after)), None)
+    if _DENOMINATOR_BEFORE.search(before):   # "trong tổng số 415 TCCSĐ": the whole, whatever the part is rated,
+        return "rated" if right_after == "rated" else "total"     # "trong số 1.254 chi bộ được đánh giá"
+    if right_after and roles[right_after].grade and any(p.search(before) for r in _AWARDS for p in roles[r].before):
+        right_after = None                   # "tặng Bằng khen cho 5 chi bộ đạt TSVM tiêu biểu": the grade is why
+    if right_after and right_after != "found_violating":
+        return right_after                   # a cue right after the counted noun says it
     best: dict[bool, tuple[int, int, str]] = {}      # is the stock role -> (gap, rank, role)
     clause_after = _clause(after_noun)
     for rank, role in enumerate(roles.values()):
@@ -240,11 +251,15 @@ def _role(before: str, after: str, after_noun: str) -> str | None:
             for g in gaps:
                 if stock not in best or (g, rank) < best[stock][:2]:
                     best[stock] = (g, rank, role.name)
+    if right_after and not (best.get(False) and best[False][0] <= _VIOLATION_REACH):
+        return right_after                   # "kết luận 11 đảng viên có vi phạm", not "kỷ luật 8 đảng viên vi phạm …"
     found = best.get(False) or best.get(True)   # a stock cue ("có", "tổng số") only when no other role is named
+    if found and found[2] == "total" and not _STOCK_AFTER.match(after_noun):
+        return None                          # "có 6 cán bộ tham gia đánh bạc": an event, not a stock
     return found[2] if found else None
 
 
-def _topic_indicator(unit: str, before: str, after: str, anchored_after: str) -> str | None:
+def _topic_indicator(unit: str, before: str, after: str, after_noun: str) -> str | None:
     """Topic codes kept from codebook 2 (training, models, meetings, cadres' training level)."""
     best: tuple[int, int, str] | None = None
     for rank, ind in enumerate(load_codebook().indicators):
@@ -296,7 +311,8 @@ def indicator_for(sentence: str, figure, sentence_start: int = 0,
     pct = unit == "%"
     if pct and "%" in figure.text:           # "26,2% TCCSĐ hoàn thành xuất sắc": cues may follow the %
         fe = fs + figure.text.index("%") + 1
-    before = sentence[max(0, lo - sentence_start):max(0, fs)]
+    lead = re.match(r"\D*", figure.text).group(0) if re.search(r"\d", figure.text) else ""
+    before = sentence[max(0, lo - sentence_start):max(0, fs)] + lead    # "giảm còn 0,8%": "còn" is in the figure
     before = before[before.rfind(";") + 1:]     # cues count within the figure's clause only
     resume = fe if after_from is None else max(fe, after_from - sentence_start)
     after = sentence[resume:max(resume, hi - sentence_start)].split(";", 1)[0]
@@ -323,7 +339,33 @@ def indicator_for(sentence: str, figure, sentence_start: int = 0,
             return None
         if code in cb.valid:
             return code
-    return _topic_indicator(unit, before, _clause(after), after_noun)
+    return _topic_indicator(unit, before, after, after_noun)
+
+
+def recode(code: str | None, figure, after: str = "", sentence: str = "") -> str | None:
+    """The role of ``code`` for what ``figure`` counts: a subset or a list item that names no role of its own
+    ("kiểm tra 1.245 ĐV, trong đó có 412 cấp ủy viên"; "HTXSNV 9.513 ĐV (15%)").
+
+    >>> from nlp.types import Figure
+    >>> recode("members.inspected", Figure(0, 15, "412 cấp ủy viên", 412, unit="cấp ủy viên"))
+    'committee_members.inspected'
+    >>> recode("members.excellent", Figure(0, 3, "15%", 15, unit="%"))
+    'members.excellent_pct'
+    >>> recode("members.total", Figure(0, 3, "15%", 15, unit="%")) is None
+    True
+    """
+    if not code or "." not in code:
+        return None
+    cb = load_codebook()
+    subject, _, role = code.partition(".")
+    if role.endswith("_pct") or role not in cb.roles:
+        return None
+    if figure.unit == "%":
+        new = f"{subject}.{role}_pct"
+    else:
+        own = _unit_subject(figure.unit, figure.text, after, sentence or figure.text) if figure.unit else None
+        new = f"{own}.{role}" if own else None
+    return new if new in cb.valid else None
 
 
 def _clause_tail(before: str) -> str:
@@ -381,4 +423,4 @@ def same_as_v2(old: str, new: str | None) -> bool:
 
 
 __all__ = ["CODEBOOK_PATH", "CODEBOOK_VERSION", "Indicator", "Subject", "Role", "Codebook", "load_codebook",
-           "codes", "definition", "match_unit", "indicator_for", "from_v2", "same_as_v2", "lower_is_better", "plan_met"]
+           "codes", "definition", "match_unit", "indicator_for", "from_v2", "same_as_v2", "lower_is_better", "plan_met", "recode"]

@@ -19,7 +19,7 @@ import re
 from decimal import Decimal
 from typing import Iterable
 
-from .codebook import indicator_for, match_unit
+from .codebook import indicator_for, match_unit, recode
 from .numbers import (DIGITS, MULTIPLIER_RE, NUMBER_WORDS_RE, RANGE_SEP, parse_multiplier, parse_number,
                       parse_number_words)
 from .normalize import UPPER
@@ -74,6 +74,8 @@ _LEFT_TRAP = re.compile(r"(?:^|[^\wđĐ])(?:" + "|".join([
     r"(?<!tổng )(?<!Tổng )(?<!trong )(?<!Trong )số",                       # not "trong số 13 chỉ tiêu" (among)
 ]) + r")\s*(?:số\s*)?[:.]?\s*$", re.IGNORECASE)
 
+# Lower-case verbs that also name documents: "kết luận 58 ĐV có vi phạm" (concluded), not "Kết luận 58".
+_VERB_NOT_TITLE = re.compile(r"(?<![\wđĐ])(?-i:kết luận|báo cáo|thông báo)\s*$")
 # (after "/" only when a word ends right before it: "19.260 CĐ cơ sở/21.148 đơn vị" pairs two counts;
 # "30/4", "12/QĐ-TTg" and " /2" are dates, symbols and fractions)
 _PER_MEASURE = re.compile(r"\s*(?:năm|tháng|tuần|ngày|giờ|phút|giây|km|m|cm|kg|g|lít|tấn|tạ|ha|m2|kHz|Hz)(?![\wđĐ])")
@@ -112,6 +114,16 @@ _YEAR = re.compile(r"(?:năm|Năm)\s+((?:19|20)\d{2})(?!\s*[-–—]\s*\d)(?!\d)
 _CAPACITY = re.compile(r"\s*giường(?![\wđ])")
 _SQUARE = re.compile(r"\s?[2²](?![\d\wđ])")
 _COORDINATED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+# "401 trong tổng số 415 TCCSĐ": a part and its whole.
+_PART_OF = re.compile(r"\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+")
+_PART_OF_AFTER = re.compile(r"\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+(" + DIGITS + r")(?!\d)")
+# A share in brackets right after a count, a subset, an item of a list named by its organisation or place.
+_BRACKET = re.compile(r"\s*\(\s*")
+_SUBSET = re.compile(r"\s*,?\s*trong (?:đó|số đó)(?:\s+có)?\s*", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"\s*(?:và\s+)?(?:(?:Đảng bộ|Chi bộ|Đảng ủy|Khối|Huyện ủy|Thành ủy|Quận ủy|Thị ủy|huyện|xã|"
+                        r"phường|thị trấn|thành phố|quận|thị xã|tỉnh|các|đảng bộ|chi bộ)(?![\wđĐ])[^\d,;:()]{0,50}?)?\s*")
+_GRADES = {"excellent", "good", "good_or_better", "completed", "not_completed", "clean_strong",
+           "clean_strong_exemplary", "weak"}
 _ORDINAL_BEFORE = re.compile(r"thứ\s*$")
 _YEAR_WORD_BEFORE = re.compile(r"(?:hằng|hàng|mỗi|trong|cuối|đầu|các|những|nhiều|một|cả|giữa)\s*$", re.IGNORECASE)
 _YEARLIKE = re.compile(r"(?:19|20)\d{2}")
@@ -260,6 +272,7 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
                                      or parse_number(m.group(1)) in (1, 10, 100, 1000) or _PER_MEASURE.match(text, e)):
             continue                             # "quý III/2017", "1 năm/1 lần", "6 lít/100 km", "15.000 khách/17 giờ"
         if _LEFT_TRAP.search(text, max(ss, s - 24), s) and not _PERCENT.match(text, e, se) \
+                and not (_VERB_NOT_TITLE.search(text, max(ss, s - 12), s) and match_unit(text, e)) \
                 and not _EACH_BEFORE.search(text, max(ss, s - 24), s) \
                 and not _CAPACITY.match(text, e, se) \
                 and not (_RANK_ORDINAL.search(text, max(ss, s - 8), s) and _RATIO.match(text, e, se)
@@ -373,6 +386,11 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
             hit = counted and (match_unit(text, counted.start(1)) or _named_unit(text, counted.start(1)))
             if hit and hit[1] <= s:
                 unit, uend = hit[0], p               # "số phiếu tuyệt đối 57/57": votes
+        if unit is None and how is None:
+            whole = _PART_OF_AFTER.match(text, p, se)   # "có 401 trong tổng số 415 TCCSĐ": the whole's unit
+            hit = whole and match_unit(text, whole.end())
+            if hit:
+                unit, uend = hit[0], p
         if unit is None and how is None and _FROM_BEFORE.search(text, max(ss, s - 6), s):
             later = _DOWN_UP_TO.match(text, p, se)   # "giảm từ 401 xuống còn 208 đơn vị": the same unit
             hit = later and (match_unit(text, later.end()) or _named_unit(text, later.end()))
@@ -794,7 +812,39 @@ def _attach_indicators(text: str, ss: int, se: int, figures: list[Figure]) -> No
             if prev.unit == f.unit:
                 f.indicator = prev.indicator
                 continue
-        f.indicator = indicator_for(sentence, f, ss, bounds=(lo, hi))
+        after_from = None
+        if i + 1 < len(figures) and _PART_OF.fullmatch(text, f.end, figures[i + 1].start):
+            after_from = figures[i + 1].end      # "401 trong tổng số 415 TCCSĐ đạt …": the words after the whole
+            hi = figures[i + 2].start if i + 2 < len(figures) else se
+        f.indicator = indicator_for(sentence, f, ss, bounds=(lo, hi), after_from=after_from)
+        if f.indicator is None and i:
+            f.indicator = _inherited_indicator(text, ss, figures, i)
+
+
+def _inherited_indicator(text: str, ss: int, figures: list[Figure], i: int) -> str | None:
+    """The role of an earlier figure for one that names none of its own: a share of a rated count in
+    brackets ("HTXSNV 9.513 ĐV (15%)"), a subset ("kiểm tra 1.245 ĐV, trong đó có 412 cấp ủy viên") or an
+    item of a list by organisation or place ("kết nạp 312 ĐV, đạt 124%; Đảng bộ huyện A 187 ĐV")."""
+    f, prev = figures[i], figures[i - 1]
+    between = text[prev.end:f.start]
+    after = text[f.end:f.end + 30]
+    sentence = text[ss:f.end]
+    if f.unit == "%" and _BRACKET.fullmatch(between):
+        code = prev.indicator
+        role = code.partition(".")[2] if code else ""
+        return recode(code, f) if role in _GRADES else None
+    if f.unit == "%":
+        return None
+    if prev.indicator and (_SUBSET.fullmatch(between) or _COORDINATED.fullmatch(between)):
+        return recode(prev.indicator, f, after, sentence)     # "có 38 TCCSĐ, 412 chi bộ trực thuộc"
+    cut = max(text.rfind(c, ss, f.start) for c in ",;:")
+    if cut < 0 or not _LIST_ITEM.fullmatch(text, cut + 1, f.start):
+        return None
+    head = next((g for g in reversed(figures[:i]) if g.indicator and g.unit != "%"), None)
+    if head is None:
+        return None
+    code = recode(head.indicator, f, after, sentence)
+    return code if code and code.partition(".")[0] == head.indicator.partition(".")[0] else None
 
 
 def _times(value: float, factor: float) -> float:

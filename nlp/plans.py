@@ -29,7 +29,7 @@ _PLAN_AFTER = re.compile(r"\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu|nghị
                          r"nghị quyết|Đại hội|đại hội))*(?![\wđĐ])")
 _SHARE_BEFORE = re.compile(r"^\s*[,(]?\s*(?:(?:ước\s+)?(?:đạt|bằng|vượt)\s+)$", re.IGNORECASE)
 _EXCEEDED_BY = re.compile(r"vượt\s+$", re.IGNORECASE)
-_LIST = re.compile(r"(?<![\wđĐ])trong (?:đó|số đó)(?![\wđĐ])", re.IGNORECASE)
+_LIST = re.compile(r"(?<![\wđĐ])trong (?:đó|số đó)(?![\wđĐ])|(?<![\wđĐ])gồm\s*:|:\s", re.IGNORECASE)
 
 
 def link_plans(text: str, figures: list[Figure], targets: list[Target]) -> list[Target]:
@@ -40,7 +40,7 @@ def link_plans(text: str, figures: list[Figure], targets: list[Target]) -> list[
         a, b = figures[i], figures[i + 1]
         if a.unit and a.unit == b.unit and b.value and _SLASH.fullmatch(text, a.end, b.start):
             a.kind, b.kind = "achieved", "target"
-            b.indicator = b.indicator or a.indicator
+            b.indicator = a.indicator or b.indicator      # the plan of what was achieved
             pairs.append(Target(start=b.start, end=b.end, text=b.text, value=b.value, value_max=b.value_max,
                                 unit=b.unit, indicator=b.indicator, deadline_year=_year(a), figures=[i + 1],
                                 achieved=i, achieved_value=a.value, achieved_ratio=a.value / b.value))
@@ -54,28 +54,28 @@ def link_plans(text: str, figures: list[Figure], targets: list[Target]) -> list[
 
 
 def _shares_of_plan(text: str, ss: int, se: int, figures: list[Figure]) -> list[Target]:
-    """"đạt A, bằng P% kế hoạch" in one sentence: a target with no value, A achieved, P/100 of the plan."""
+    """"đạt A, bằng P% kế hoạch" in a sentence: a target with no value, A achieved, P/100 of the plan; none for
+    the items of a list ("…; trong đó Đảng bộ A kết nạp 18 ĐV, đạt 120% chỉ tiêu", "gồm: …")."""
     inside = [i for i, f in enumerate(figures) if ss <= f.start < se]
-    shares = [(i, m) for i in inside if figures[i].unit == "%"
-              and (m := _PLAN_AFTER.match(text, _pct_end(figures[i]), se))]
-    if len(shares) != 1:
-        return []                                # none, or a list of results against their quotas
-    i, m = shares[0]
-    p = figures[i]
-    prev = [j for j in inside if j < i and figures[j].unit not in (None, "%")]
-    if not prev:
-        return []
-    j = prev[-1]
-    a = figures[j]
-    if not _SHARE_BEFORE.match(text[a.end:p.start]) or _LIST.search(text, ss, a.start):
-        return []
-    if j and _SLASH.fullmatch(text, figures[j - 1].end, a.start):
-        return []                                # "kết nạp 3.215/3.000 đảng viên, đạt 107% chỉ tiêu": said already
-    a.kind, p.kind = "achieved", "achieved"
-    ratio = 1 + p.value / 100 if _EXCEEDED_BY.search(text, a.end, p.start) else p.value / 100
-    return [Target(start=p.start, end=m.end(), text=text[p.start:m.end()], value=None, unit=a.unit,
-                   indicator=a.indicator, deadline_year=_year(a), achieved=j, achieved_value=a.value,
-                   achieved_ratio=ratio)]
+    out = []
+    for i in inside:
+        p = figures[i]
+        m = _PLAN_AFTER.match(text, _pct_end(p), se) if p.unit == "%" else None
+        prev = [j for j in inside if j < i and figures[j].unit not in (None, "%")]
+        if not m or not prev:
+            continue
+        j = prev[-1]
+        a = figures[j]
+        if not _SHARE_BEFORE.match(text[a.end:p.start]) or _LIST.search(text, ss, a.start):
+            continue
+        if j and _SLASH.fullmatch(text, figures[j - 1].end, a.start):
+            continue                             # "kết nạp 3.215/3.000 đảng viên, đạt 107% chỉ tiêu": said already
+        a.kind, p.kind = "achieved", "achieved"
+        ratio = 1 + p.value / 100 if _EXCEEDED_BY.search(text, a.end, p.start) else p.value / 100
+        out.append(Target(start=p.start, end=m.end(), text=text[p.start:m.end()], value=None, unit=a.unit,
+                          indicator=a.indicator, deadline_year=_year(a), achieved=j, achieved_value=a.value,
+                          achieved_ratio=ratio))
+    return out
 
 
 def _pct_end(f: Figure) -> int:
