@@ -11,7 +11,7 @@ import hashlib
 
 from .types import Directive, Extraction, Figure, Target
 
-EXTRACTOR_VERSION = "0.2.12"
+EXTRACTOR_VERSION = "0.3.0"
 
 
 def extract(text: str, published: str | None = None, province: str | None = None) -> Extraction:

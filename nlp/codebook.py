@@ -56,7 +56,7 @@ _CLAUSE_END = re.compile(r"[,;:(]|\s(?:trong đó|trong số|còn lại|riêng|v
 # Units that name members only in a sentence about the Party.
 _PARTY_SENTENCE = re.compile(r"đảng|ĐV|kết nạp", re.IGNORECASE)
 # Roles a count of "đồng chí" / "trường hợp" / "quần chúng" may have as party members.
-_LOOSE_UNITS = {"đồng chí", "trường hợp", "quần chúng"}
+_LOOSE_UNITS = {"đồng chí", "trường hợp", "quần chúng", "tổ chức"}
 
 
 @dataclass
@@ -312,6 +312,7 @@ def indicator_for(sentence: str, figure, sentence_start: int = 0,
     if pct and "%" in figure.text:           # "26,2% TCCSĐ hoàn thành xuất sắc": cues may follow the %
         fe = fs + figure.text.index("%") + 1
     lead = re.match(r"\D*", figure.text).group(0) if re.search(r"\d", figure.text) else ""
+    lead = lead if re.search(r"(?:còn|xuống|lên)\s*$", lead) else ""    # not "khoảng", "hơn" (qualifiers)
     before = sentence[max(0, lo - sentence_start):max(0, fs)] + lead    # "giảm còn 0,8%": "còn" is in the figure
     before = before[before.rfind(";") + 1:]     # cues count within the figure's clause only
     resume = fe if after_from is None else max(fe, after_from - sentence_start)
