@@ -32,6 +32,9 @@ def extract(text: str, published: str | None = None, province: str | None = None
     directives = extract_directives(body, published=published)
     figures = extract_figures(body, published=published, directives=directives)
     targets = link_plans(body, figures, extract_targets(body, figures, published=published))
+    for f in figures:
+        if f.kind == "other":
+            f.indicator = None               # a rule, a design, a definition: no result or goal to compare
     sha1 = hashlib.sha1(body.encode("utf-8")).hexdigest()
     return Extraction(text=body, text_sha1=sha1, directives=directives, figures=figures, targets=targets)
 

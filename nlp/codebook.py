@@ -33,7 +33,7 @@ AFTER_PENALTY = 8
 DEFAULT_GAP = 10_000
 # How a rating grade may be introduced right after the counted noun: "120 TCCSĐ được đánh giá,
 # xếp loại đạt "hoàn thành xuất sắc nhiệm vụ"".
-_GRADE_PREFIX = (r"^\s*(?:trực thuộc(?: [^\W\d][^,;:()\d]{0,30}?)?\s+(?=được|đều|đạt|hoàn thành|không|đã|đủ))?"
+_GRADE_PREFIX = (r"^\s*(?:trở lên\s+)?(?:trực thuộc(?: [^\W\d][^,;:()\d]{0,30}?)?\s+(?=được|đều|đạt|hoàn thành|không|đã|đủ))?"
                  r"(?:(?:được|đều|đã|có|cũng)\s+)*(?:đủ tư cách,?\s+)?(?:(?:đánh giá|xếp loại|phân loại|công nhận|bình xét)"
                  r"(?: chất lượng)?(?: là)?[,:]?\s+)*(?:(?:là|đạt|ở mức|mức)\s+)*(?:danh hiệu\s+)?[“\"]?\s*")
 # A percentage of a plan is how far the plan was met, not a share of the subject.
@@ -44,11 +44,15 @@ _DENOMINATOR_BEFORE = re.compile(r"(?:trong|trên)\s+(?:tổng\s+)?số\s*(?:\d[
                                  r"|(?:trong|trên)\s+(?:tổng\s+)?số\s*$", re.IGNORECASE)
 # Roles that a grade after the noun explains rather than replaces.
 _AWARDS = ("commended", "badge_awarded")
-# A count after a stock cue is a stock when nothing is predicated of it: "có 52 TCCSĐ, 3.200 đảng viên",
-# "hiện có 6.118 đảng viên sinh hoạt tại 120 chi bộ", not "có 6 cán bộ tham gia đánh bạc".
-_STOCK_AFTER = re.compile(r"\s*(?:$|[,;.:)(]|(?:và|với|gồm|trong đó|trên|của|thuộc|ở|tại|trong|trực thuộc|"
-                          r"(?:đang\s+)?sinh hoạt|(?:thành lập|nâng)\b|đồng chí|người|toàn|cơ sở|mới|hiện)(?![\wđĐ])|"
-                          r"\d)", re.IGNORECASE)
+_PAREN = re.compile(r"\([^()]*\)")
+# Bodies whose members are counted in "đồng chí": a committee or a delegation, not party members at large.
+_BODY = re.compile(r"(?<![\wđĐ])(?:Ban Chấp hành|BCH|Ban Thường vụ|BTV|đoàn đại biểu|đại biểu|ủy viên)(?![\wđĐ])",
+                   re.IGNORECASE)
+# A count after a stock cue is a stock unless something is predicated of it ("có 6 cán bộ tham gia đánh bạc")
+# or it is an average ("bình quân mỗi chi bộ có 31 đảng viên").
+_NOT_STOCK_AFTER = re.compile(r"\s*(?:tham gia|tham dự|dự|được|bị|đã|đang|sẽ|là|vi phạm|đến|nhận|đạt|hoàn thành|"
+                              r"xin|chuyển|ra|vào|đi|làm|đánh|không|chưa|cần|phải)(?![\wđĐ])", re.IGNORECASE)
+_AVERAGE = re.compile(r"(?<![\wđĐ])(?:bình quân|trung bình|mỗi)(?![\wđĐ])", re.IGNORECASE)
 # "vi phạm" after the noun names violators only when no role verb stands just before the figure.
 _VIOLATION_REACH = 15
 # The clause of a figure ends at these (cues beyond belong to the next figure).
@@ -234,6 +238,8 @@ def _role(before: str, after: str, after_noun: str) -> str | None:
     right_after = next((r.name for r in roles.values() if any(p.match(after_noun) for p in r.after)), None)
     if _DENOMINATOR_BEFORE.search(before):   # "trong tổng số 415 TCCSĐ": the whole, whatever the part is rated,
         return "rated" if right_after == "rated" else "total"     # "trong số 1.254 chi bộ được đánh giá"
+    if right_after == "rated" and re.search(r"(?<![\wđĐ])trong\s*$", before, re.IGNORECASE):
+        return "rated"                       # "Trong 141 chi bộ … được đánh giá, 112 chi bộ đạt TSVM"
     if right_after and roles[right_after].grade and any(p.search(before) for r in _AWARDS for p in roles[r].before):
         right_after = None                   # "tặng Bằng khen cho 5 chi bộ đạt TSVM tiêu biểu": the grade is why
     if right_after and right_after != "found_violating":
@@ -254,8 +260,8 @@ def _role(before: str, after: str, after_noun: str) -> str | None:
     if right_after and not (best.get(False) and best[False][0] <= _VIOLATION_REACH):
         return right_after                   # "kết luận 11 đảng viên có vi phạm", not "kỷ luật 8 đảng viên vi phạm …"
     found = best.get(False) or best.get(True)   # a stock cue ("có", "tổng số") only when no other role is named
-    if found and found[2] == "total" and not _STOCK_AFTER.match(after_noun):
-        return None                          # "có 6 cán bộ tham gia đánh bạc": an event, not a stock
+    if found and found[2] == "total" and (_NOT_STOCK_AFTER.match(after_noun) or _AVERAGE.search(before)):
+        return None                          # "có 6 cán bộ tham gia đánh bạc": an event; "bình quân mỗi chi bộ có 31"
     return found[2] if found else None
 
 
@@ -315,6 +321,7 @@ def indicator_for(sentence: str, figure, sentence_start: int = 0,
     lead = lead if re.search(r"(?:còn|xuống|lên)\s*$", lead) else ""    # not "khoảng", "hơn" (qualifiers)
     before = sentence[max(0, lo - sentence_start):max(0, fs)] + lead    # "giảm còn 0,8%": "còn" is in the figure
     before = before[before.rfind(";") + 1:]     # cues count within the figure's clause only
+    before = _PAREN.sub(lambda m: " " * len(m.group(0)), before)   # "(khiển trách 19, cảnh cáo 4) và 1.126 ĐV"
     resume = fe if after_from is None else max(fe, after_from - sentence_start)
     after = sentence[resume:max(resume, hi - sentence_start)].split(";", 1)[0]
     cb = load_codebook()
@@ -334,6 +341,15 @@ def indicator_for(sentence: str, figure, sentence_start: int = 0,
         role = _role(before, after, after_noun) if subject else None
         if role == "total" and "/" in figure.text:
             return None                      # "95/101 chi bộ có chi ủy": a part of a whole, not a stock
+    if subject == "members" and not pct and re.search(r"(?<![\wđĐ])mới\s*$", figure.text) and role in (None, "total"):
+        role = "admitted"                    # "dẫn đầu với 4 đảng viên mới"
+    if role == "good" and "trở lên" in (figure.text + after[:12]):
+        role = "good_or_better"              # "95% TCCSĐ trở lên hoàn thành tốt nhiệm vụ"
+    if subject and role and unit in _LOOSE_UNITS:
+        if role == "total" and (_BODY.search(before) or not re.search(r"đảng viên|ĐV", sentence)):
+            return None                      # "Ban Chấp hành … gồm 39 đồng chí": a committee, not members
+        if role == "found_violating" and not re.search(r"kết luận|phát hiện", before, re.IGNORECASE):
+            return None                      # "Công an … xử lý 56 trường hợp vi phạm"
     if subject and role:
         code = f"{subject}.{role}{'_pct' if pct else ''}"
         if unit == "quần chúng" and role != "admitted":

@@ -119,9 +119,16 @@ _PART_OF = re.compile(r"\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+")
 _PART_OF_AFTER = re.compile(r"\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+(" + DIGITS + r")(?!\d)")
 # A share in brackets right after a count, a subset, an item of a list named by its organisation or place.
 _BRACKET = re.compile(r"\s*\(\s*")
+_PAREN = re.compile(r"\([^()]*\)")
 _SUBSET = re.compile(r"\s*,?\s*trong (?:đó|số đó)(?:\s+có)?\s*", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"\s*(?:và\s+)?(?:(?:Đảng bộ|Chi bộ|Đảng ủy|Khối|Huyện ủy|Thành ủy|Quận ủy|Thị ủy|huyện|xã|"
+_AND = re.compile(r"\s+và\s+")
+_LIST_ITEM = re.compile(r"\s*(?:trong đó,?\s+)?(?:và\s+)?(?:(?:Đảng bộ|Chi bộ|Đảng ủy|Khối|Huyện ủy|Thành ủy|Quận ủy|Thị ủy|huyện|xã|"
                         r"phường|thị trấn|thành phố|quận|thị xã|tỉnh|các|đảng bộ|chi bộ)(?![\wđĐ])[^\d,;:()]{0,50}?)?\s*")
+# A bare count after a form of discipline counts what the discipline was counted in before it.
+_FORM_BEFORE = re.compile(r"(?<![\wđĐ])(?:khiển trách|cảnh cáo|cách chức|khai trừ|xóa tên|xoá tên)\s*:?\s*$",
+                          re.IGNORECASE)
+_DISCIPLINED_UNITS = {"đảng viên", "tổ chức đảng", "tổ chức cơ sở đảng", "chi bộ", "cán bộ", "cấp ủy viên",
+                      "trường hợp", "đồng chí"}
 _GRADES = {"excellent", "good", "good_or_better", "completed", "not_completed", "clean_strong",
            "clean_strong_exemplary", "weak"}
 _ORDINAL_BEFORE = re.compile(r"thứ\s*$")
@@ -376,6 +383,10 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
                 hit, how = ("%", p), "bare"      # "mục tiêu tăng trưởng GDP 6,7 năm 2017": a growth rate
             if hit and hit[1] <= se:
                 unit, uend = hit
+        if unit is None and how is None and _FORM_BEFORE.search(text, max(ss, s - 14), s):
+            counted = next((f.unit for f in reversed(out) if f.unit in _DISCIPLINED_UNITS), None)
+            if counted:                          # "kỷ luật 21 đảng viên, gồm: khiển trách 12, cảnh cáo 6"
+                unit, uend = counted, p
         if unit is None and how is None:
             if tokens is None:
                 from .tokens import tag_words
@@ -801,9 +812,12 @@ def _attach_indicators(text: str, ss: int, se: int, figures: list[Figure]) -> No
     sentence = text[ss:se]
     los: list[int] = []
     for i, f in enumerate(figures):
-        lo = figures[i - 1].end if i else ss
-        if i and _COORDINATED.fullmatch(text, lo, f.start):
-            lo = los[i - 1]                      # "kỷ luật 87 tổ chức đảng và 6.098 đảng viên": shared verb
+        j = i - 1
+        while j >= 0 and _closed_before(text, ss, figures[j], f.start):
+            j -= 1                               # figures of a bracket closed before f: "(khiển trách 19, cảnh cáo 4)"
+        lo = figures[j].end if j >= 0 else ss
+        if j >= 0 and _COORDINATED.fullmatch(_PAREN.sub("", text[lo:f.start])):
+            lo = los[j]                          # "kỷ luật 87 tổ chức đảng và 6.098 đảng viên": shared verb
         los.append(lo)
         hi = figures[i + 1].start if i + 1 < len(figures) else se
         open_at = _open_paren(text, ss, f.start)
@@ -819,6 +833,16 @@ def _attach_indicators(text: str, ss: int, se: int, figures: list[Figure]) -> No
         f.indicator = indicator_for(sentence, f, ss, bounds=(lo, hi), after_from=after_from)
         if f.indicator is None and i:
             f.indicator = _inherited_indicator(text, ss, figures, i)
+        if f.indicator is None and i + 1 < len(figures) and _AND.fullmatch(text, f.end, figures[i + 1].start):
+            nxt = figures[i + 1]                 # "4 chi bộ và 43 đảng viên được xếp loại HTXSNV": the words after both
+            far = figures[i + 2].start if i + 2 < len(figures) else se
+            f.indicator = indicator_for(sentence, f, ss, bounds=(lo, far), after_from=nxt.end)
+
+
+def _closed_before(text: str, ss: int, figure: Figure, pos: int) -> bool:
+    """Whether ``figure`` stands inside brackets that close before ``pos``."""
+    opened = _open_paren(text, ss, figure.start)
+    return opened is not None and text.find(")", figure.end, pos) >= 0
 
 
 def _inherited_indicator(text: str, ss: int, figures: list[Figure], i: int) -> str | None:

@@ -271,7 +271,11 @@ def test_period_framing(sentence, published, expected):
     ("Thi hành kỷ luật 12 đảng viên, trong đó khai trừ 3 đảng viên.", ["members.disciplined", "members.expelled"]),
     ("Kỷ luật 7 cán bộ.", ["cadres.disciplined"]),
     ("Đã kết nạp được 18 ĐV mới, đạt 120% chỉ tiêu được giao.", ["members.admitted", None]),
-    ("Hợp tác xã có 12 thành viên và 3 chi bộ thôn.", [None, None]),
+    ("Hợp tác xã có 12 thành viên và 3 chi bộ thôn.", [None, "cells.total"]),
+    ("Bình quân mỗi chi bộ thôn có 31 đảng viên.", [None]),
+    ("Đại hội bầu Ban Chấp hành gồm 39 đồng chí.", [None]),
+    ("Đã thi hành kỷ luật 23 tổ chức đảng (khiển trách 19, cảnh cáo 4) và 1.126 đảng viên.",
+     ["party_orgs.disciplined", "party_orgs.reprimanded", "party_orgs.warned", "members.disciplined"]),
 ])
 def test_indicators(sentence, codes_expected):
     assert [f.indicator for f in figs(sentence)] == codes_expected
