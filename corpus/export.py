@@ -1,7 +1,8 @@
 """Comparison tables out of the store: CSV, Parquet, XLSX, and ``datapackage.json``.
 
 Tables: ``articles``, ``directives``, ``figures``, ``targets``, ``documents``,
-``indicators_long``, ``indicators_periods``, ``indicators_wide``, ``indicator_conflicts``, ``citations``. Reprints (copies of
+``indicators_long``, ``indicators_periods``, ``indicators_wide``, ``indicator_conflicts``,
+``citations``. Reprints (copies of
 an earlier article, ``reprint_links``) are left out unless asked for.
 Reproducible: the same store gives byte-identical CSV (stable row order,
 floats written with ``%.15g``, no timestamps). ``--map 34`` writes provinces
@@ -359,6 +360,7 @@ def export_tables(data_dir=None, out=None, formats=None, include_reprints: bool 
             counts["indicators_wide"] = _write_table(con, out_dir, "indicators_wide", wcols,
                                                      lambda: iter([wrows] if wrows else []), formats, wb)
             crows = list(conflict_rows(all_cells))
+            cell_counts = {"cells": len(all_cells), "conflicts": sum(c.conflict for c in all_cells)}
             tables["indicator_conflicts"] = CONFLICT_COLUMNS
             counts["indicator_conflicts"] = _write_table(con, out_dir, "indicator_conflicts", CONFLICT_COLUMNS,
                                                          lambda: iter([crows] if crows else []), formats, wb)
@@ -369,7 +371,8 @@ def export_tables(data_dir=None, out=None, formats=None, include_reprints: bool 
                 wb.close()
         package = datapackage(con, tables, formats, v, include_reprints, province_map)
     _write_json(out_dir / "datapackage.json", package)
-    return {"out": str(out_dir), "tables": counts, "corpus_version": package["version"]}
+    return {"out": str(out_dir), "tables": counts, "corpus_version": package["version"],
+            "indicator_cells": cell_counts}
 
 
 def _open_workbook(out_dir: Path):

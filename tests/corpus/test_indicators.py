@@ -40,26 +40,26 @@ ARTICLES = [
     _article("ls:7", "2022-01-18", "Số liệu chính thức năm 2021", topic="công bố số liệu chính thức năm 2021"),
     _article("ls:8", "2023-02-01", "Báo cáo của Ban Tổ chức", topic="Ban Tổ chức Tỉnh ủy đầu năm 2023"),
     _article("ls:9", "2023-02-01", "Báo cáo của Ủy ban Kiểm tra", topic="Ủy ban Kiểm tra Tỉnh ủy đầu năm 2023"),
-    _article("ls:10", "2024-03-01", "Đánh giá xếp loại năm 2023", topic="đánh giá, xếp loại tổ chức đảng 2023"),
+    _article("ls:10", "2024-03-01", "Đánh giá xếp loại năm 2023", topic="xếp loại tổ chức đảng 2023"),
     _article("ls:11", "2024-03-05", "Kết quả xếp loại năm 2023", topic="công bố kết quả xếp loại năm 2023"),
 ]
 
-# (article, year, indicator, value, figure as written, place_level) -- achieved figures of lang-son
+# (article, year, indicator, value, figure as written, place_level): achieved figures of lang-son
 FIGURES = [
-    ("ls:1", 2019, "members.admitted", 1924, "1.924 đảng viên", None),        # province article, no place named
-    ("ls:2", 2019, "members.admitted", 181, "181 đảng viên", None),           # district article, no place named
+    ("ls:1", 2019, "members.admitted", 1924, "1.924 đảng viên", None),     # province article, no place named
+    ("ls:2", 2019, "members.admitted", 181, "181 đảng viên", None),        # district article, no place named
     ("ls:3", 2020, "members.admitted", 2000, "2.000 đảng viên", "province"),
     ("khac:4", 2020, "members.admitted", 2010, "2.010 đảng viên", "province"),  # the reprint, figure edited
-    ("ls:5", 2021, "members.admitted", 2108, "2.108 đảng viên", "province"),   # December's estimate
+    ("ls:5", 2021, "members.admitted", 2108, "2.108 đảng viên", "province"),    # December's estimate
     ("khac:6", 2021, "members.admitted", 2108, "2.108 đảng viên", "province"),  # its reprint
-    ("ls:7", 2021, "members.admitted", 2131, "2.131 đảng viên", "province"),   # the final figure
-    ("ls:8", 2022, "members.admitted", 2150, "2.150 đảng viên", "province"),   # same day, different values
+    ("ls:7", 2021, "members.admitted", 2131, "2.131 đảng viên", "province"),    # the final figure
+    ("ls:8", 2022, "members.admitted", 2150, "2.150 đảng viên", "province"),    # same day, different values
     ("ls:9", 2022, "members.admitted", 2160, "2.160 đảng viên", "province"),
-    ("ls:10", 2023, "orgs.excellent_pct", 10.6, "10,6%", "province"),          # agree after rounding
+    ("ls:10", 2023, "orgs.excellent_pct", 10.6, "10,6%", "province"),           # agree after rounding
     ("ls:11", 2023, "orgs.excellent_pct", 10.58, "10,58%", "province"),
-    ("ls:10", 2023, "orgs.weak_pct", 1.0, "còn 1,0%", "province"),             # written precision: disagree
+    ("ls:10", 2023, "orgs.weak_pct", 1.0, "còn 1,0%", "province"),              # as written: disagree
     ("ls:11", 2023, "orgs.weak_pct", 0.8, "còn 0,8%", "province"),
-    ("ls:7", 2024, "members.total", 3126, "3.126 đảng viên", "province"),      # one candidate
+    ("ls:7", 2024, "members.total", 3126, "3.126 đảng viên", "province"),       # one candidate
 ]
 
 
