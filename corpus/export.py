@@ -30,6 +30,7 @@ import json
 import os
 import sys
 from dataclasses import fields
+from itertools import islice
 from pathlib import Path
 
 from .errors import UserError
@@ -280,6 +281,13 @@ def _write_parquet(path: Path, cols: list[Column], rows) -> None:
     os.replace(tmp, path)
 
 
+def _batches(rows, size: int = 10_000):
+    """Lists of ``size`` rows from an iterable (the writers take chunks)."""
+    rows = iter(rows)
+    while chunk := list(islice(rows, size)):
+        yield chunk
+
+
 def _chunks(cursor, size: int = 10_000):
     while True:
         chunk = cursor.fetchmany(size)
@@ -358,12 +366,11 @@ def export_tables(data_dir=None, out=None, formats=None, include_reprints: bool 
             wcols, wrows = _wide(con, include_reprints, all_cells)
             tables["indicators_wide"] = wcols
             counts["indicators_wide"] = _write_table(con, out_dir, "indicators_wide", wcols,
-                                                     lambda: iter([wrows] if wrows else []), formats, wb)
-            crows = list(conflict_rows(all_cells))
+                                                     lambda: _batches(wrows), formats, wb)
             cell_counts = {"cells": len(all_cells), "conflicts": sum(c.conflict for c in all_cells)}
             tables["indicator_conflicts"] = CONFLICT_COLUMNS
             counts["indicator_conflicts"] = _write_table(con, out_dir, "indicator_conflicts", CONFLICT_COLUMNS,
-                                                         lambda: iter([crows] if crows else []), formats, wb)
+                                                         lambda: _batches(conflict_rows(all_cells)), formats, wb)
         except OSError as e:
             raise UserError(f"{out_dir}: cannot write the export ({e.strerror or e})")
         finally:

@@ -54,7 +54,7 @@ TOLERANCE_NOTE = ("values agree when equal after rounding both to the precision 
                   "written ('10,6%' and '10,58%' agree)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """One achieved figure competing for a cell."""
 
@@ -75,6 +75,7 @@ class Candidate:
     text: str | None = None    # the figure as written ("còn 1,0%")
     rank: int = 0              # 1 = chosen
     counted: bool = False      # figure of its reprint cluster's representative article
+    precision: int = 0         # decimal places as written (set by ``decide``)
 
     @property
     def is_reprint(self) -> bool:
@@ -85,15 +86,9 @@ class Candidate:
         """Reprint cluster: the original's id (an original is its own)."""
         return self.reprint_of or self.article_id
 
-    @property
-    def precision(self) -> int:
-        """Decimal places as written."""
-        return written_decimals(self.text, self.value)
-
     def key(self) -> tuple:
-        """Sort key: one component per rule of ``RULES`` (the latest publication first)."""
-        return (self.scope != "province", self.is_reprint, _desc(self.published or ""),
-                (self.article_id, self.start or 0))
+        """One component per rule of ``RULES``: smaller wins, except ``published`` (the latest wins)."""
+        return (self.scope != "province", self.is_reprint, self.published or "", (self.article_id, self.start or 0))
 
 
 @dataclass
@@ -114,11 +109,6 @@ class Cell:
     rel_spread: float | None
     conflict: bool
     candidates: list[Candidate] = field(default_factory=list)
-
-
-def _desc(s: str) -> tuple:
-    """Sort key putting larger strings first (ISO dates: the latest first)."""
-    return tuple(-ord(ch) for ch in s) + (1,)
 
 
 def decimals(value: float) -> int:
@@ -188,11 +178,14 @@ def decide(candidates: list[Candidate]) -> Cell:
     >>> c = decide([a, b]); (c.value, c.rule, c.n_sources, c.spread, c.conflict)
     (2131.0, 'latest', 2, 23.0, True)
     """
-    cands = sorted(candidates, key=Candidate.key)
+    cands = sorted(candidates, key=lambda c: c.key()[3])               # stable sorts, the last rule first
+    cands.sort(key=lambda c: c.key()[2], reverse=True)                  # the latest publication first
+    cands.sort(key=lambda c: c.key()[:2])
     best = cands[0]
     representative: dict[str, str] = {}
     for i, c in enumerate(cands, 1):
         c.rank = i
+        c.precision = written_decimals(c.text, c.value)
         c.counted = representative.setdefault(c.source, c.article_id) == c.article_id
     counted = [c for c in cands if c.counted]
     values = [c.value for c in counted]
