@@ -219,3 +219,23 @@ def test_reprint_flag_does_not_change_the_choice(store_dir, tmp_path):
     export_tables(store_dir, out=tmp_path / "b", include_reprints=True)
     for name in ("indicators_wide.csv", "indicator_conflicts.csv"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_cli_export_says_how_many_values_disagree(store_dir, tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "corpus.cli", "--data", str(store_dir), "export", "--out",
+                           str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "indicator_conflicts 13" in proc.stdout
+    assert "indicators_wide: 7 province × year × indicator values, 4 where independent sources disagree" in proc.stdout
+
+
+def test_an_empty_store_gives_empty_frames(tmp_path):
+    with Store(tmp_path, write=True):
+        pass
+    with corpus.open(tmp_path) as c:
+        assert analysis.indicator_cells(c).empty
+        frame = analysis.indicator_conflicts(c, only_conflicts=True)
+    assert frame.empty and list(frame.columns) == [f[0] for f in CONFLICT_FIELDS]
