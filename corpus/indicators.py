@@ -15,7 +15,8 @@ They are ranked by these rules, in this order (``RULES``):
    no place in an article attributed to a district or commune (``build_records.province_level``:
    the district's or commune's report, whose bare figures are most likely its own);
 2. ``original``: an original article over a reprint (``reprint_links``);
-3. ``latest``: the latest publication (``published``): a later report revises an earlier one;
+3. ``latest``: the latest publication (``published``): a later report revises an earlier one (an
+   article whose page changed keeps only its latest text's figures, ``articles.version``);
 4. ``tie``: stable tie-break, ``article_id`` then position in the article.
 
 The first candidate wins. ``rule`` names the rule that set its value apart from the best candidate
@@ -44,7 +45,8 @@ from itertools import combinations, groupby
 RULES = (
     ("province_level", "a figure about the province as a whole over one from a district's or commune's report"),
     ("original", "an original article over a reprint"),
-    ("latest", "the latest publication (a later report revises an earlier one)"),
+    ("latest", "the latest publication (a later report revises an earlier one; an article whose page changed "
+               "competes with its latest stored text only)"),
     ("tie", "stable tie-break: article_id, then position in the article"),
 )
 RULE_NOTE = ("rule: which rule chose the value over the best candidate with a different value, in this order: "
@@ -243,7 +245,7 @@ CONFLICT_FIELDS = [
     ("rel_spread", "number", "spread / |chosen_value| (empty when the chosen value is 0)"),
     ("conflict", "boolean", "two independent sources disagree: " + TOLERANCE_NOTE),
     ("rank", "integer", "rank of this candidate under the rules (1 = chosen)"),
-    ("chosen", "boolean", "this candidate gives the chosen value"),
+    ("chosen", "boolean", "this candidate is the one chosen (rank 1)"),
     ("counted", "boolean", "this candidate's article stands for its reprint cluster (counted in n_sources, "
                            "min, max); false for the other copies of a reprinted story"),
     ("article_id", "string", "the candidate's article"),
