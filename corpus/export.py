@@ -1,9 +1,9 @@
 """Comparison tables out of the store: CSV, Parquet, XLSX, and ``datapackage.json``.
 
 Tables: ``articles``, ``directives``, ``figures``, ``targets``, ``documents``,
-``indicators_long``, ``indicators_periods``, ``indicators_wide``, ``indicator_conflicts``,
-``citations``. Reprints (copies of
-an earlier article, ``reprint_links``) are left out unless asked for.
+``indicators_long``, ``indicators_periods``, ``indicators_wide``,
+``indicator_conflicts``, ``citations``. Reprints (copies of an earlier
+article, ``reprint_links``) are left out unless asked for.
 Reproducible: the same store gives byte-identical CSV (stable row order,
 floats written with ``%.15g``, no timestamps). ``--map 34`` writes provinces
 in the 34-unit map in force from 2025-07-01.
@@ -15,9 +15,10 @@ ACHIEVED single-year figures that count for the whole province
 publication, stable tie-break); ``n_<indicator>`` counts the independent
 sources (reprints never count) and ``conflict_<indicator>`` says whether they
 disagree. ``indicator_conflicts`` lists every candidate of each cell with more
-than one, with the rule that chose and the spread. Period totals ("nhiệm kỳ 2015 - 2020, kết nạp 9.092
-đảng viên") go to ``indicators_periods`` by the same rule; district and
-commune figures stay in ``indicators_long`` only.
+than one, with the rule that chose and the spread. Period totals ("nhiệm kỳ
+2015 - 2020, kết nạp 9.092 đảng viên") go to ``indicators_periods`` (the
+latest article's value); district and commune figures stay in
+``indicators_long`` only.
 
 >>> export_tables("data", out="data/export", formats=["csv"])   # doctest: +SKIP
 {'out': 'data/export', 'tables': {'articles': 120, ...}, 'corpus_version': '3f1c...'}
