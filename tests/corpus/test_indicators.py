@@ -239,3 +239,22 @@ def test_an_empty_store_gives_empty_frames(tmp_path):
         assert analysis.indicator_cells(c).empty
         frame = analysis.indicator_conflicts(c, only_conflicts=True)
     assert frame.empty and list(frame.columns) == [f[0] for f in CONFLICT_FIELDS]
+
+
+def test_demo_export_shows_a_conflict_and_a_reprint_not_counted(tmp_path):
+    """The synthetic mirror (the demo corpus): Lạng Sơn's December estimate of 2021 admissions (lso:1008) and the
+    final figure (lso:1013) disagree; the magazine's reprint of lso:1005 (tccs:4016) is listed, never counted."""
+    analysis.demo_store_from_content(tmp_path / "demo")
+    export_tables(tmp_path / "demo", out=tmp_path / "export")
+    rows = [dict(zip(r[0], x)) for r in [_csv(tmp_path / "export" / "indicator_conflicts.csv")] for x in r[1:]]
+    revised = [r for r in rows if r["article_id"] in ("lso:1008", "lso:1013") and r["year"] == "2021"
+               and r["chosen_value"] == "2131"]
+    assert {(r["article_id"], r["value"], r["rule"], r["conflict"]) for r in revised} == {
+        ("lso:1013", "2131", "latest", "true"), ("lso:1008", "2108", "latest", "true")}
+    reprinted = [r for r in rows if r["article_id"] == "tccs:4016"]
+    assert reprinted and all(r["is_reprint"] == "true" and r["reprint_of"] == "lso:1005" and r["counted"] == "false"
+                             for r in reprinted)
+    for r in reprinted:   # the cell counts lso:1005 once, not its copy
+        cell = [x for x in rows if (x["province"], x["year"], x["indicator"]) == (r["province"], r["year"],
+                                                                                  r["indicator"])]
+        assert int(r["n_sources"]) == len({x["reprint_of"] or x["article_id"] for x in cell})
