@@ -69,7 +69,7 @@ def mirror_content_jsonl(path: str | os.PathLike, content_dir=None) -> int:
     ``text`` is the lead (sapo) followed by the body paragraphs, one per line.
 
     >>> mirror_content_jsonl("/tmp/mirror.jsonl")               # doctest: +SKIP
-    58
+    59
     """
     from crawler.mirror.articles import load_articles
     from crawler.mirror.render import article_path
@@ -93,7 +93,7 @@ def demo_store_from_content(data_dir: str | os.PathLike, content_dir=None, jobs:
     Article ids are ``{site}:{id}`` (``lso:1001``), sites the mirror site ids.
 
     >>> demo_store_from_content("/tmp/nbdemo")["import"]["articles"]   # doctest: +SKIP
-    58
+    59
     """
     from .build import run_build
     from .ingest import import_paths
@@ -345,7 +345,8 @@ def indicator_table(indicators: pd.DataFrame, indicator: str | None = None, kind
 
 def indicator_by_province_year(indicators: pd.DataFrame, indicator: str) -> pd.DataFrame:
     """Achieved values of ``indicator`` as a province × year table: per cell the value of the latest article
-    (published, then article_id) — the export's ``indicators_wide`` rule.
+    (published, then article_id). The export's ``indicators_wide`` chooses by more rules (province-level report,
+    original over reprint, then latest) and flags disagreement: see ``indicator_cells``, ``indicator_conflicts``.
 
     >>> iv = pd.DataFrame({"province": ["lam-dong"] * 2, "year": [2020] * 2, "indicator": ["members.admitted"] * 2,
     ...                    "value": [1700.0, 1720.0], "kind": ["achieved"] * 2, "published": ["2020-03-01", "2021-01-05"],
@@ -363,6 +364,26 @@ def indicator_by_province_year(indicators: pd.DataFrame, indicator: str) -> pd.D
     iv = iv.assign(year=iv["year"].astype(int)).sort_values(["published", "article_id"])
     latest = iv.groupby(["province", "year"])["value"].last()
     return latest.unstack("year").sort_index(axis=1)
+
+
+def indicator_conflicts(source, only_conflicts: bool = False) -> pd.DataFrame:
+    """Cells of ``indicators_wide`` with several candidate figures, one row per candidate: the chosen value, the
+    rule that chose it, independent sources, spread, ``conflict`` (``corpus.indicators``; the export's
+    ``indicator_conflicts`` table). ``source``: ``corpus.open(DATA)``, a Store, a DuckDB connection or a folder.
+
+    >>> indicator_conflicts(corpus.open("data/demo"), only_conflicts=True)   # doctest: +SKIP
+    """
+    from .indicators import indicator_conflicts as conflicts
+
+    return conflicts(source, only_conflicts)
+
+
+def indicator_cells(source) -> pd.DataFrame:
+    """One row per province × year × indicator: the value ``indicators_wide`` shows, ``rule``, ``n_sources``,
+    ``min``, ``max``, ``spread``, ``conflict`` (``corpus.indicators``)."""
+    from .indicators import indicator_cells as cells
+
+    return cells(source)
 
 
 def attach_place(frame: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:

@@ -1,19 +1,24 @@
 """Comparison tables out of the store: CSV, Parquet, XLSX, and ``datapackage.json``.
 
 Tables: ``articles``, ``directives``, ``figures``, ``targets``, ``documents``,
-``indicators_long``, ``indicators_periods``, ``indicators_wide``, ``citations``. Reprints (copies of
-an earlier article, ``reprint_links``) are left out unless asked for.
+``indicators_long``, ``indicators_periods``, ``indicators_wide``,
+``indicator_conflicts``, ``citations``. Reprints (copies of an earlier
+article, ``reprint_links``) are left out unless asked for.
 Reproducible: the same store gives byte-identical CSV (stable row order,
 floats written with ``%.15g``, no timestamps). ``--map 34`` writes provinces
 in the 34-unit map in force from 2025-07-01.
 
 indicators_wide rule (one value per province × year × indicator): among
 ACHIEVED single-year figures that count for the whole province
-(``province_total``), the value of the latest article (published date, then
-article id, then position) wins; ``n_<indicator>`` counts the achieved
-figures that competed. Period totals ("nhiệm kỳ 2015 - 2020, kết nạp 9.092
-đảng viên") go to ``indicators_periods`` by the same rule; district and
-commune figures stay in ``indicators_long`` only.
+(``province_total``), one value is chosen by the rules of
+``corpus.indicators`` (province-level report, original over reprint, latest
+publication, stable tie-break); ``n_<indicator>`` counts the independent
+sources (reprints never count) and ``conflict_<indicator>`` says whether they
+disagree. ``indicator_conflicts`` lists every candidate of each cell with more
+than one, with the rule that chose and the spread. Period totals ("nhiệm kỳ
+2015 - 2020, kết nạp 9.092 đảng viên") go to ``indicators_periods`` (the
+latest article's value); district and commune figures stay in
+``indicators_long`` only.
 
 >>> export_tables("data", out="data/export", formats=["csv"])   # doctest: +SKIP
 {'out': 'data/export', 'tables': {'articles': 120, ...}, 'corpus_version': '3f1c...'}
@@ -26,9 +31,11 @@ import json
 import os
 import sys
 from dataclasses import fields
+from itertools import islice
 from pathlib import Path
 
 from .errors import UserError
+from .indicators import CONFLICT_FIELDS, cells, conflict_rows
 from .schema import (BuildRecord, DirectiveMention, FigureMention, IndicatorValue, TargetMention, column_docs,
                      sql_type)
 from .store import Store, data_dir_of
@@ -39,8 +46,16 @@ XLSX_MAX_CELL = 32_767
 WIDE_RULE = ("achieved whole-year figures (not part of a year: year_part empty) that count for the whole province only (province_total: the sentence "
              "names the province, 'toàn tỉnh', 'Đảng bộ tỉnh', 'Tỉnh ủy', or no place; not a district, commune "
              "or another province; period totals are in indicators_periods); per province, year and indicator "
-             "the value of the latest article (published date, then article_id, then offset) wins; "
-             "n_<indicator> counts the competing figures")
+             "one value is chosen by rules in this order: 1. a figure about the province as a whole over one "
+             "naming no place in a district's or commune's report; 2. an original over a reprint; 3. the latest "
+             "publication; 4. article_id, then offset (corpus.indicators; reprints are candidates even without "
+             "--include-reprints but never count); n_<indicator> counts the independent sources (each reprint "
+             "cluster once); conflict_<indicator> is true when independent sources disagree beyond rounding "
+             "(values equal after rounding to the less precise one as written agree); the rule that chose, "
+             "the spread and every candidate are in indicator_conflicts")
+CONFLICTS_RULE = ("the cells of indicators_wide with more than one candidate figure, one row per candidate: the "
+                  "chosen value, the rule that chose it, the independent sources and their spread, and each "
+                  "candidate's article, sentence, value and reprint status (corpus.indicators)")
 PERIODS_RULE = ("period totals: achieved figures whose sentence frames a multi-year period ('nhiệm kỳ 2015 - 2020', "
                 "'giai đoạn 2016 - 2020', '5 năm qua', 'trong nhiệm kỳ qua', 'từ năm 2016 đến nay'; relative periods "
                 "end in the article's year) and that count for the whole province (province_total: same place rule "
@@ -194,36 +209,40 @@ def _install_province_map(con, map_name: str) -> None:
     con.execute("CREATE OR REPLACE TEMP MACRO pmap(p) AS (SELECT mapped FROM _pm WHERE slug = p)")
 
 
-def _wide(con, include_reprints: bool) -> tuple[list[Column], list[tuple]]:
-    """indicators_wide: rows province × year, one value and one count column per indicator."""
-    no_reprint = "" if include_reprints else "AND m.article_id NOT IN (SELECT article_id FROM reprint_links)"
-    base = ("SELECT pmap(m.province) AS province, m.year, m.indicator, m.value, m.unit, m.published, m.article_id, "
-            "m.start FROM indicator_values m WHERE m.kind = 'achieved' AND m.province IS NOT NULL "
-            "AND m.year IS NOT NULL AND m.year_part IS NULL AND m.province_total IS NOT FALSE " + no_reprint)
-    rows = con.execute(
-        f"WITH v AS ({base}) SELECT province, year, indicator, "
-        "arg_max(value, [coalesce(published, ''), article_id, lpad(CAST(start AS VARCHAR), 12, '0')]) AS value, "
-        "count(*) AS n FROM v GROUP BY ALL ORDER BY province, year, indicator").fetchall()
-    units = dict(con.execute(
-        f"WITH v AS ({base}) SELECT indicator, min(unit) FROM v GROUP BY indicator").fetchall()) \
-        if rows else {}
-    indicators = sorted({r[2] for r in rows})
+def _wide(con, include_reprints: bool, all_cells=None) -> tuple[list[Column], list[tuple]]:
+    """indicators_wide: rows province × year; per indicator the chosen value, its independent sources and
+    whether they disagree (``corpus.indicators``). Reprints are always candidates and never counted, so
+    ``include_reprints`` does not change it."""
+    if all_cells is None:
+        all_cells = list(cells(con, "pmap(m.province)"))
+    indicators = sorted({c.indicator for c in all_cells})
+    units = {}
+    for c in all_cells:
+        for cand in c.candidates:
+            if cand.unit is not None and (units.get(c.indicator) is None or cand.unit < units[c.indicator]):
+                units[c.indicator] = cand.unit
     cols = [Column("province", doc="province slug"), Column("year", type="integer", doc="year")]
     for ind in indicators:
         unit = units.get(ind)
-        cols.append(Column(ind, type="number", doc=f"{ind} ({unit or 'no unit'}): value of the latest article"))
-        cols.append(Column(f"n_{ind}", type="integer", doc=f"achieved figures for {ind} in that province and year"))
+        cols.append(Column(ind, type="number", doc=f"{ind} ({unit or 'no unit'}): the chosen value (rule in "
+                                                   "indicator_conflicts)"))
+        cols.append(Column(f"n_{ind}", type="integer",
+                           doc=f"independent sources for {ind} in that province and year (reprints never count)"))
+        cols.append(Column(f"conflict_{ind}", type="boolean",
+                           doc=f"independent sources disagree on {ind} beyond rounding"))
     table: dict[tuple, dict] = {}
-    for province, year, ind, value, n in rows:
-        table.setdefault((province, year), {})[ind] = (value, n)
+    for c in all_cells:
+        table.setdefault((c.province, c.year), {})[c.indicator] = (c.value, c.n_sources, c.conflict)
     out = []
     for (province, year), vals in sorted(table.items()):
         row = [province, year]
         for ind in indicators:
-            value, n = vals.get(ind, (None, 0))
-            row += [value, n]
+            row += list(vals.get(ind, (None, 0, None)))
         out.append(tuple(row))
     return cols, out
+
+
+CONFLICT_COLUMNS = [Column(name, type=type_, doc=doc) for name, type_, doc in CONFLICT_FIELDS]
 
 
 def _fmt(v) -> str:
@@ -261,6 +280,13 @@ def _write_parquet(path: Path, cols: list[Column], rows) -> None:
             arrays = [pa.array([r[i] for r in chunk], type=schema.field(i).type) for i in range(len(cols))]
             w.write_table(pa.Table.from_arrays(arrays, schema=schema))
     os.replace(tmp, path)
+
+
+def _batches(rows, size: int = 10_000):
+    """Lists of ``size`` rows from an iterable (the writers take chunks)."""
+    rows = iter(rows)
+    while chunk := list(islice(rows, size)):
+        yield chunk
 
 
 def _chunks(cursor, size: int = 10_000):
@@ -337,10 +363,15 @@ def export_tables(data_dir=None, out=None, formats=None, include_reprints: bool 
                 tables[name] = cols
                 counts[name] = _write_table(con, out_dir, name, cols, lambda: _chunks(con.execute(_select(cols, tail))),
                                             formats, wb)
-            wcols, wrows = _wide(con, include_reprints)
+            all_cells = list(cells(con, "pmap(m.province)"))
+            wcols, wrows = _wide(con, include_reprints, all_cells)
             tables["indicators_wide"] = wcols
             counts["indicators_wide"] = _write_table(con, out_dir, "indicators_wide", wcols,
-                                                     lambda: iter([wrows] if wrows else []), formats, wb)
+                                                     lambda: _batches(wrows), formats, wb)
+            cell_counts = {"cells": len(all_cells), "conflicts": sum(c.conflict for c in all_cells)}
+            tables["indicator_conflicts"] = CONFLICT_COLUMNS
+            counts["indicator_conflicts"] = _write_table(con, out_dir, "indicator_conflicts", CONFLICT_COLUMNS,
+                                                         lambda: _batches(conflict_rows(all_cells)), formats, wb)
         except OSError as e:
             raise UserError(f"{out_dir}: cannot write the export ({e.strerror or e})")
         finally:
@@ -348,7 +379,8 @@ def export_tables(data_dir=None, out=None, formats=None, include_reprints: bool 
                 wb.close()
         package = datapackage(con, tables, formats, v, include_reprints, province_map)
     _write_json(out_dir / "datapackage.json", package)
-    return {"out": str(out_dir), "tables": counts, "corpus_version": package["version"]}
+    return {"out": str(out_dir), "tables": counts, "corpus_version": package["version"],
+            "indicator_cells": cell_counts}
 
 
 def _open_workbook(out_dir: Path):
@@ -418,7 +450,7 @@ def datapackage(con, tables: dict[str, list[Column]], formats, v: dict, include_
             else:
                 res["mediatype"] = "application/vnd.apache.parquet"
             description = {"indicators_wide": WIDE_RULE, "indicators_periods": PERIODS_RULE,
-                           "indicators_long": LONG_RULE}.get(name)
+                           "indicators_long": LONG_RULE, "indicator_conflicts": CONFLICTS_RULE}.get(name)
             if description:
                 res["description"] = description
             resources.append(res)

@@ -121,6 +121,10 @@ def run_notebooks(data_dir=None, out=None, notebooks=None) -> list[dict]:
 # -- the table of exported fields ----------------------------------------------------------
 
 
+WIDE_FIELDS = "<indicator>, n_<indicator>, conflict_<indicator>"
+WIDE_TYPES = "number, integer, boolean"
+
+
 def export_fields(package: dict | None = None) -> list[dict]:
     """``[{table, field, type, description}]`` for every exported table: from a ``datapackage.json``
     descriptor (its CSV resources) or, without one, from ``corpus.export.table_specs`` (same source).
@@ -130,21 +134,23 @@ def export_fields(package: dict | None = None) -> list[dict]:
     """
     rows = []
     if package is None:
-        from .export import WIDE_RULE, table_specs
+        from .export import CONFLICT_COLUMNS, WIDE_RULE, table_specs
 
         for table, (cols, _) in table_specs(include_reprints=False).items():
             rows += [{"table": table, "field": c.name, "type": c.type, "description": c.doc} for c in cols]
         rows += [{"table": "indicators_wide", "field": "province, year", "type": "string, integer",
                   "description": "one row per province and year"},
-                 {"table": "indicators_wide", "field": "<indicator>, n_<indicator>", "type": "number, integer",
+                 {"table": "indicators_wide", "field": WIDE_FIELDS, "type": WIDE_TYPES,
                   "description": "one column per codebook indicator present: " + WIDE_RULE}]
+        rows += [{"table": "indicator_conflicts", "field": c.name, "type": c.type, "description": c.doc}
+                 for c in CONFLICT_COLUMNS]
         return rows
     for res in package.get("resources", []):
         if res.get("format") != "csv":
             continue
         fields = res.get("schema", {}).get("fields", [])
         if res["name"] == "indicators_wide":
-            fields = fields[:2] + [{"name": "<indicator>, n_<indicator>", "type": "number, integer",
+            fields = fields[:2] + [{"name": WIDE_FIELDS, "type": WIDE_TYPES,
                                     "description": "one column per codebook indicator present: "
                                     + res.get("description", "")}]
         rows += [{"table": res["name"], "field": f["name"], "type": f.get("type", ""),

@@ -14,4 +14,7 @@ def run(args) -> int:
                         province_map=args.map)
     parts = ", ".join(f"{k} {v}" for k, v in out["tables"].items())
     sys.stdout.write(f"exported to {out['out']} (corpus version {out['corpus_version']}): {parts}\n")
+    cells = out["indicator_cells"]
+    sys.stdout.write(f"indicators_wide: {cells['cells']} province × year × indicator values, "
+                     f"{cells['conflicts']} where independent sources disagree (indicator_conflicts.conflict)\n")
     return 0

@@ -73,7 +73,7 @@ def test_datapackage_describes_every_csv(store_dir, tmp_path):
     pkg = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
     csvs = {r["name"]: r for r in pkg["resources"] if r["format"] == "csv"}
     assert set(csvs) == {"articles", "directives", "figures", "targets", "documents", "indicators_long",
-                         "indicators_periods", "indicators_wide", "citations"}
+                         "indicators_periods", "indicators_wide", "indicator_conflicts", "citations"}
     for name, res in csvs.items():
         header = _csv(tmp_path / res["path"])[0]
         assert [f["name"] for f in res["schema"]["fields"]] == header, name
@@ -105,8 +105,9 @@ def test_reprints_are_left_out_unless_asked(store_dir, tmp_path):
 def test_indicators_wide_rule_latest_achieved_article_wins(store_dir, tmp_path):
     export_tables(store_dir, out=tmp_path)
     rows = _csv(tmp_path / "indicators_wide.csv")
-    assert rows == [["province", "year", "members.admitted", "n_members.admitted"],
-                    ["binh-thuan", "2021", "1250", "2"]]  # the target (2022) does not count; the reprint is out
+    assert rows == [["province", "year", "members.admitted", "n_members.admitted", "conflict_members.admitted"],
+                    ["binh-thuan", "2021", "1250", "2", "true"]]  # the target (2022) does not count; the reprint
+    # (thu:2, a copy of thu:1) is not a second source
     long = _csv(tmp_path / "indicators_long.csv")
     assert [r[:8] for r in long[1:]] == [
         ["binh-thuan", "2021", "members.admitted", "181", "", "đảng viên", "achieved", "exact"],
@@ -137,7 +138,8 @@ def test_xlsx_and_parquet_hold_the_same_tables(store_dir, tmp_path):
     wb = openpyxl.load_workbook(tmp_path / "partycorpus.xlsx", read_only=True)
     try:
         assert set(wb.sheetnames) == {"articles", "directives", "figures", "targets", "documents",
-                                      "indicators_long", "indicators_periods", "indicators_wide", "citations"}
+                                      "indicators_long", "indicators_periods", "indicators_wide",
+                                      "indicator_conflicts", "citations"}
         sheet_ids = [r[0] for r in wb["articles"].iter_rows(min_row=2, values_only=True)]
     finally:
         wb.close()
