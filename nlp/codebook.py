@@ -45,6 +45,7 @@ _DENOMINATOR_BEFORE = re.compile(r"(?:trong|trên)\s+(?:tổng\s+)?số\s*(?:\d[
 # Roles that a grade after the noun explains rather than replaces.
 _AWARDS = ("commended", "badge_awarded")
 _PAREN = re.compile(r"\([^()]*\)")
+_FORMS = ("reprimanded", "warned", "dismissed", "expelled")
 # Bodies whose members are counted in "đồng chí": a committee or a delegation, not party members at large.
 _BODY = re.compile(r"(?<![\wđĐ])(?:Ban Chấp hành|BCH|Ban Thường vụ|BTV|đoàn đại biểu|đại biểu|ủy viên)(?![\wđĐ])",
                    re.IGNORECASE)
@@ -192,7 +193,7 @@ def _clause(after: str) -> str:
     return after[:m.start()] if m else after
 
 
-def _unit_subject(unit: str, figure_text: str, after: str, sentence: str) -> str | None:
+def _unit_subject(unit: str, figure_text: str, after: str, sentence: str, before: str = "") -> str | None:
     """Subject named by a count's unit (None when the unit does not say which level or body)."""
     if unit == "đảng bộ":
         return "base_committees" if re.search(r"cơ sở|ĐBCS", figure_text) or after.startswith(" cơ sở") else None
@@ -202,6 +203,10 @@ def _unit_subject(unit: str, figure_text: str, after: str, sentence: str) -> str
         return None                          # "cán bộ, đảng viên": neither alone
     if unit in _LOOSE_UNITS and not _PARTY_SENTENCE.search(sentence):
         return None
+    if unit == "đồng chí":                   # "tổng số cán bộ lãnh đạo … là 1.914 đồng chí": the noun named before
+        named = _nearest_subject(before)
+        if named in ("cadres", "committee_members"):
+            return named
     for subj in load_codebook().subjects.values():
         if unit in subj.units:
             return subj.name
@@ -336,7 +341,7 @@ def indicator_for(sentence: str, figure, sentence_start: int = 0,
         if subject is None and role and cb.roles[role].grade:
             subject = _nearest_subject(sentence[:max(0, fs)])   # "95% TCCSĐ đạt TSVM, 3% yếu kém"
     else:
-        subject = _unit_subject(unit, figure.text, after, sentence)
+        subject = _unit_subject(unit, figure.text, after, sentence, _clause_tail(before))
         after_noun = after
         role = _role(before, after, after_noun) if subject else None
         if role == "total" and "/" in figure.text:
@@ -356,6 +361,8 @@ def indicator_for(sentence: str, figure, sentence_start: int = 0,
             return None
         if code in cb.valid:
             return code
+        if role in _FORMS and f"{subject}.disciplined" in cb.valid:
+            return f"{subject}.disciplined"   # "cách chức, khai trừ 2 cán bộ": a form this subject has no code for
     return _topic_indicator(unit, before, after, after_noun)
 
 

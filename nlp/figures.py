@@ -122,6 +122,9 @@ _BRACKET = re.compile(r"\s*\(\s*")
 _PAREN = re.compile(r"\([^()]*\)")
 _SUBSET = re.compile(r"\s*,?\s*trong (?:đó|số đó)(?:\s+có)?\s*", re.IGNORECASE)
 _AND = re.compile(r"\s+và\s+")
+_THEN_COUNT = re.compile(r"\s*(?:,|và)\s*(?:hơn\s+|gần\s+)?\d")
+# "kiểm tra 32 tổ chức đảng về thu chi ngân sách và 506 tổ chức đảng về …": one verb, two counts.
+_COORDINATED_MOD = re.compile(r"\s+(?:về|trong|tại|ở|đối với|thuộc)[^,;()\d]{1,60}?\s+và\s+")
 _LIST_ITEM = re.compile(r"\s*(?:trong đó,?\s+)?(?:và\s+)?(?:(?:Đảng bộ|Chi bộ|Đảng ủy|Khối|Huyện ủy|Thành ủy|Quận ủy|Thị ủy|huyện|xã|"
                         r"phường|thị trấn|thành phố|quận|thị xã|tỉnh|các|đảng bộ|chi bộ)(?![\wđĐ])[^\d,;:()]{0,50}?)?\s*")
 # A bare count after a form of discipline counts what the discipline was counted in before it.
@@ -352,7 +355,8 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
                     _MONTH_BEFORE.search(text, max(ss, s - 8), s) or (match_unit(text, e) or ("",))[0] in _TIME_UNITS):
                 continue                         # "Đỗ Mười", "Đồng Tháp Mười": a name
             if run in ("một", "Một") and not _BOUND_BEFORE.search(text, max(ss, s - 12), s) and not (
-                    _ONLY_BEFORE.search(text, max(ss, s - 10), s) and not _VAGUE_AFTER_ONE.match(text, e)):
+                    _ONLY_BEFORE.search(text, max(ss, s - 10), s) and not _VAGUE_AFTER_ONE.match(text, e)) \
+                    and not _one_counted_with_others(text, e, se):
                 continue                         # "một tổ chức": an article, but "quá một lần" a bound
             if run in ("năm", "Năm") and (_YEAR_WORD_BEFORE.search(text, max(ss, s - 8), s)
                                          or (match_unit(text, e) or ("",))[0] in _TIME_UNITS):
@@ -816,7 +820,8 @@ def _attach_indicators(text: str, ss: int, se: int, figures: list[Figure]) -> No
         while j >= 0 and _closed_before(text, ss, figures[j], f.start):
             j -= 1                               # figures of a bracket closed before f: "(khiển trách 19, cảnh cáo 4)"
         lo = figures[j].end if j >= 0 else ss
-        if j >= 0 and _COORDINATED.fullmatch(_PAREN.sub("", text[lo:f.start])):
+        if j >= 0 and (_COORDINATED.fullmatch(_PAREN.sub("", text[lo:f.start])) or (
+                figures[j].unit == f.unit and _COORDINATED_MOD.fullmatch(text, lo, f.start))):
             lo = los[j]                          # "kỷ luật 87 tổ chức đảng và 6.098 đảng viên": shared verb
         los.append(lo)
         hi = figures[i + 1].start if i + 1 < len(figures) else se
@@ -833,10 +838,21 @@ def _attach_indicators(text: str, ss: int, se: int, figures: list[Figure]) -> No
         f.indicator = indicator_for(sentence, f, ss, bounds=(lo, hi), after_from=after_from)
         if f.indicator is None and i:
             f.indicator = _inherited_indicator(text, ss, figures, i)
-        if f.indicator is None and i + 1 < len(figures) and _AND.fullmatch(text, f.end, figures[i + 1].start):
+        if (f.indicator is None or f.indicator.endswith(".total")) and i + 1 < len(figures) \
+                and _AND.fullmatch(text, f.end, figures[i + 1].start):
             nxt = figures[i + 1]                 # "4 chi bộ và 43 đảng viên được xếp loại HTXSNV": the words after both
             far = figures[i + 2].start if i + 2 < len(figures) else se
-            f.indicator = indicator_for(sentence, f, ss, bounds=(lo, far), after_from=nxt.end)
+            both = indicator_for(sentence, f, ss, bounds=(lo, far), after_from=nxt.end)
+            if both and not both.endswith(".total"):
+                f.indicator = both               # "có 81 tổ chức và hơn 6.000 đảng viên bị kỷ luật"
+
+
+def _one_counted_with_others(text: str, e: int, se: int) -> bool:
+    """"kiểm tra một tổ chức đảng, 14 đảng viên", "kỷ luật một tổ chức đảng và 120 đảng viên": "một" before a
+    party unit coordinated with a count is a count, not an article."""
+    hit = match_unit(text, e)
+    return bool(hit and hit[0] in _DISCIPLINED_UNITS and hit[0] not in ("trường hợp", "đồng chí")
+                and _THEN_COUNT.match(text, hit[1], se))
 
 
 def _closed_before(text: str, ss: int, figure: Figure, pos: int) -> bool:
