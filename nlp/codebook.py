@@ -51,8 +51,9 @@ _BODY = re.compile(r"(?<![\wđĐ])(?:Ban Chấp hành|BCH|Ban Thường vụ|BTV
                    re.IGNORECASE)
 # A count after a stock cue is a stock unless something is predicated of it ("có 6 cán bộ tham gia đánh bạc")
 # or it is an average ("bình quân mỗi chi bộ có 31 đảng viên").
-_NOT_STOCK_AFTER = re.compile(r"\s*(?:tham gia|tham dự|dự|được|bị|đã|đang|sẽ|là|vi phạm|đến|nhận|đạt|hoàn thành|"
-                              r"xin|chuyển|ra|vào|đi|làm|đánh|không|chưa|cần|phải)(?![\wđĐ])", re.IGNORECASE)
+_NOT_STOCK_AFTER = re.compile(r"\s*(?:tham gia|tham dự|dự|được|bị|đã|sẽ|là|vi phạm|đến|nhận|đạt|hoàn thành|"
+                              r"xin|chuyển|ra|vào|đi|làm|đánh|không|chưa|cần|phải|thực hiện|triển khai|tổ chức|"
+                              r"xây dựng|có|duy trì|ký|đăng ký)(?![\wđĐ])", re.IGNORECASE)
 _AVERAGE = re.compile(r"(?<![\wđĐ])(?:bình quân|trung bình|mỗi)(?![\wđĐ])", re.IGNORECASE)
 # "vi phạm" after the noun names violators only when no role verb stands just before the figure.
 _VIOLATION_REACH = 15
@@ -204,6 +205,8 @@ def _unit_subject(unit: str, figure_text: str, after: str, sentence: str, before
     if unit in _LOOSE_UNITS and not _PARTY_SENTENCE.search(sentence):
         return None
     if unit == "đồng chí":                   # "tổng số cán bộ lãnh đạo … là 1.914 đồng chí": the noun named before
+        if re.match(r"\s*(?:cấp ủy viên|ủy viên|Tỉnh ủy viên|Thành ủy viên|Huyện ủy viên)", after):
+            return "committee_members"       # "cảnh cáo 2 đồng chí ủy viên Ban Thường vụ"
         named = _nearest_subject(before)
         if named in ("cadres", "committee_members"):
             return named
@@ -264,6 +267,8 @@ def _role(before: str, after: str, after_noun: str) -> str | None:
                     best[stock] = (g, rank, role.name)
     if right_after and not (best.get(False) and best[False][0] <= _VIOLATION_REACH):
         return right_after                   # "kết luận 11 đảng viên có vi phạm", not "kỷ luật 8 đảng viên vi phạm …"
+    if best.get(True) and best[True][0] <= 1 and best.get(False) and len(before) - best[False][0] <= before.rfind(","):
+        return "total"                       # "Sau đợt kết nạp …, tổng số ĐV được nâng lên 6.118": another clause's verb
     found = best.get(False) or best.get(True)   # a stock cue ("có", "tổng số") only when no other role is named
     if found and found[2] == "total" and (_NOT_STOCK_AFTER.match(after_noun) or _AVERAGE.search(before)):
         return None                          # "có 6 cán bộ tham gia đánh bạc": an event; "bình quân mỗi chi bộ có 31"

@@ -114,6 +114,8 @@ _YEAR = re.compile(r"(?:năm|Năm)\s+((?:19|20)\d{2})(?!\s*[-–—]\s*\d)(?!\d)
 _CAPACITY = re.compile(r"\s*giường(?![\wđ])")
 _SQUARE = re.compile(r"\s?[2²](?![\d\wđ])")
 _COORDINATED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+# ... also after a short modifier of the first count: "có 17 đảng bộ trực thuộc, 443 TCCSĐ".
+_COORDINATED_AFTER_MODIFIER = re.compile(r"(?:\s+[^\W\d][^\s,;.:()]*){1,3}\s*(?:,|,\s*và)\s*")
 # "401 trong tổng số 415 TCCSĐ": a part and its whole.
 _PART_OF = re.compile(r"\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+")
 _PART_OF_AFTER = re.compile(r"\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+(" + DIGITS + r")(?!\d)")
@@ -124,7 +126,7 @@ _SUBSET = re.compile(r"\s*,?\s*trong (?:đó|số đó)(?:\s+có)?\s*", re.IGNOR
 _AND = re.compile(r"\s+và\s+")
 _THEN_COUNT = re.compile(r"\s*(?:,|và)\s*(?:hơn\s+|gần\s+)?\d")
 # "kiểm tra 32 tổ chức đảng về thu chi ngân sách và 506 tổ chức đảng về …": one verb, two counts.
-_COORDINATED_MOD = re.compile(r"\s+(?:về|trong|tại|ở|đối với|thuộc)[^,;()\d]{1,60}?\s+và\s+")
+_COORDINATED_MOD = re.compile(r"\s+(?:về|trong|tại|ở|đối với|thuộc)[^,;()]{1,60}?\s+và\s+")
 _LIST_ITEM = re.compile(r"\s*(?:trong đó,?\s+)?(?:và\s+)?(?:(?:Đảng bộ|Chi bộ|Đảng ủy|Khối|Huyện ủy|Thành ủy|Quận ủy|Thị ủy|huyện|xã|"
                         r"phường|thị trấn|thành phố|quận|thị xã|tỉnh|các|đảng bộ|chi bộ)(?![\wđĐ])[^\d,;:()]{0,50}?)?\s*")
 # A bare count after a form of discipline counts what the discipline was counted in before it.
@@ -821,7 +823,8 @@ def _attach_indicators(text: str, ss: int, se: int, figures: list[Figure]) -> No
             j -= 1                               # figures of a bracket closed before f: "(khiển trách 19, cảnh cáo 4)"
         lo = figures[j].end if j >= 0 else ss
         if j >= 0 and (_COORDINATED.fullmatch(_PAREN.sub("", text[lo:f.start])) or (
-                figures[j].unit == f.unit and _COORDINATED_MOD.fullmatch(text, lo, f.start))):
+                figures[j].unit == f.unit and _COORDINATED_MOD.fullmatch(text, lo, f.start))
+                or _COORDINATED_AFTER_MODIFIER.fullmatch(text, lo, f.start)):
             lo = los[j]                          # "kỷ luật 87 tổ chức đảng và 6.098 đảng viên": shared verb
         los.append(lo)
         hi = figures[i + 1].start if i + 1 < len(figures) else se

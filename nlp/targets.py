@@ -709,8 +709,9 @@ def _kind(text: str, ss: int, figure: Figure, prev: Figure | None, cues: list[tu
     if _COMPOSED_OF_BEFORE.search(left) and not _PERSON_UNIT.search(unit) and not _is_codebook_unit(unit):
         return "other"                            # "gồm 4 trường đoạn", "(gồm 10 tỉnh miền Tây Nam bộ)"
     if unit and unit != "%" and _ANNOUNCES_LIST.match(text, figure.end) and not _RESULT_IN_CLAUSE.search(
-            text, _clause_break(text, ss, figure.start), figure.start):
-        return "other"                            # "tập trung vào 5 chỉ số: …"
+            text, _clause_break(text, ss, figure.start), figure.start) and not (
+            figure.indicator and _RESULT_IN_CLAUSE.search(text, figure.end, text.find(":", figure.end))):
+        return "other"                            # "tập trung vào 5 chỉ số: …", not "7.026 ĐV được đánh giá: …"
     if _agenda_unit(text, figure) and (_AGENDA_BEFORE.search(left) or prev is not None and prev.kind == "other"
                                        and _agenda_unit(text, prev)
                                           and not re.search(r"[;:]", text[prev.end:figure.start])):
