@@ -23,8 +23,12 @@ test: $(STAMP) redis
 
 eval: $(STAMP)
 	$(BIN)/partycorpus evaluate --gate
+	@echo "--- synthetic dev gold (sentences and reports written for the project; gated apart) ---"
+	$(BIN)/partycorpus evaluate --synthetic --gate
 	@echo "--- held-out set (never used for development; reported, not gated) ---"
 	$(BIN)/partycorpus evaluate --gold eval/heldout
+	@echo "--- synthetic held-out set (reported, not gated) ---"
+	$(BIN)/partycorpus evaluate --gold eval/heldout --synthetic
 
 report: $(STAMP)
 	$(BIN)/python -m corpus.report

@@ -38,8 +38,9 @@ def run(args) -> int:
 
     shared = shared_folder(getattr(args, "shared", None))
     gold_dir = Path(getattr(args, "gold", None) or DEFAULT_GOLD)
-    floors = load_floors(FLOORS) if getattr(args, "gate", False) else {}
-    docs = load_gold(gold_dir, shared, synthetic=getattr(args, "synthetic", False))
+    synthetic = getattr(args, "synthetic", False)
+    floors = load_floors(FLOORS, "synthetic" if synthetic else "floors") if getattr(args, "gate", False) else {}
+    docs = load_gold(gold_dir, shared, synthetic=synthetic)
     report = evaluate_docs(docs)
     failures = below_floors(report.metrics, floors) if floors else []
     if getattr(args, "json", False):
