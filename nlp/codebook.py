@@ -46,6 +46,14 @@ _DENOMINATOR_BEFORE = re.compile(r"(?:trong|trên)\s+(?:tổng\s+)?số\s*(?:\d[
 _AWARDS = ("commended", "badge_awarded")
 _PAREN = re.compile(r"\([^()]*\)")
 _FORMS = ("reprimanded", "warned", "dismissed", "expelled")
+_HAS_PROPERTY = re.compile(r"\s*(?:mới\s+)?(?:(?:được\s+)?kết nạp\s+)?(?:đều\s+)?có(?![\wđĐ])", re.IGNORECASE)
+
+
+def _OTHER_ROLE_BEFORE(text: str) -> bool:
+    """Whether ``text`` names a role other than a stock or a change (the flow a change is of)."""
+    roles = load_codebook().roles
+    return any(p.search(text) for name, r in roles.items() if name not in ("total", "increase", "decrease")
+               for p in r.before if not p.pattern.endswith("$"))
 # Bodies whose members are counted in "đồng chí": a committee or a delegation, not party members at large.
 _BODY = re.compile(r"(?<![\wđĐ])(?:Ban Chấp hành|BCH|Ban Thường vụ|BTV|đoàn đại biểu|đại biểu|ủy viên)(?![\wđĐ])",
                    re.IGNORECASE)
@@ -338,11 +346,17 @@ def indicator_for(sentence: str, figure, sentence_start: int = 0,
     if pct:
         if _PLAN_AFTER.match(after):
             return None                      # "đạt 107% chỉ tiêu": how far a plan was met
+        own = figure.text[figure.text.index("%") + 1:] if "%" in figure.text else ""
+        own = re.sub(r"^\s*/\s*\S+|\s*trở (?:lên|xuống)$", "", own)      # "0,5% /năm", "95% TCCSĐ trở lên"
+        if re.search(r"[^\W\d]", own) and not any(sj.nouns.match(own.strip()) for sj in cb.subjects.values()):
+            return None                      # "100% thôn, khối phố có chi bộ": a share of villages
         subject = _percent_subject(_clause_tail(before), _clause(after))
         m = cb.subjects[subject].nouns.match(after.lstrip()) if subject else None
         after_noun = after.lstrip()[m.end():] if m and len(after) - len(after.lstrip()) <= 1 else after
         role = _role(before, after, after_noun)
         role = None if role == "total" else role     # a stock is a count, never a percentage
+        if _HAS_PROPERTY.match(after_noun):
+            role = None                      # "100% đảng viên mới kết nạp có trình độ …": a share with a property
         if subject is None and role and cb.roles[role].grade:
             subject = _nearest_subject(sentence[:max(0, fs)])   # "95% TCCSĐ đạt TSVM, 3% yếu kém"
     else:
@@ -351,8 +365,11 @@ def indicator_for(sentence: str, figure, sentence_start: int = 0,
         role = _role(before, after, after_noun) if subject else None
         if role == "total" and "/" in figure.text:
             return None                      # "95/101 chi bộ có chi ủy": a part of a whole, not a stock
-    if subject == "members" and not pct and re.search(r"(?<![\wđĐ])mới\s*$", figure.text) and role in (None, "total"):
-        role = "admitted"                    # "dẫn đầu với 4 đảng viên mới"
+    if subject == "members" and not pct and re.search(r"(?<![\wđĐ])mới\s*$", figure.text) \
+            and role in (None, "total", "increase"):
+        role = "admitted"                    # "dẫn đầu với 4 đảng viên mới", "có thêm 2 đảng viên mới"
+    if role in ("increase", "decrease") and _OTHER_ROLE_BEFORE(sentence[:max(0, fs)]):
+        return None                          # "kết nạp 1.705 đảng viên, tăng 93 đảng viên so với …": a change of a flow
     if role == "good" and "trở lên" in (figure.text + after[:12]):
         role = "good_or_better"              # "95% TCCSĐ trở lên hoàn thành tốt nhiệm vụ"
     if subject and role and unit in _LOOSE_UNITS:
@@ -368,7 +385,11 @@ def indicator_for(sentence: str, figure, sentence_start: int = 0,
             return code
         if role in _FORMS and f"{subject}.disciplined" in cb.valid:
             return f"{subject}.disciplined"   # "cách chức, khai trừ 2 cán bộ": a form this subject has no code for
-    return _topic_indicator(unit, before, after, after_noun)
+    topic = _topic_indicator(unit, before, after, after_noun)
+    prefix = topic.partition(".")[0] if topic else None
+    if subject and prefix in cb.subjects and prefix != subject:
+        return None                          # "100% đảng viên mới … có trình độ": not cadres' training level
+    return topic
 
 
 def recode(code: str | None, figure, after: str = "", sentence: str = "") -> str | None:

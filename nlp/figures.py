@@ -75,7 +75,7 @@ _LEFT_TRAP = re.compile(r"(?:^|[^\wđĐ])(?:" + "|".join([
 ]) + r")\s*(?:số\s*)?[:.]?\s*$", re.IGNORECASE)
 
 # Lower-case verbs that also name documents: "kết luận 58 ĐV có vi phạm" (concluded), not "Kết luận 58".
-_VERB_NOT_TITLE = re.compile(r"(?<![\wđĐ])(?-i:kết luận|báo cáo|thông báo)\s*$")
+_VERB_NOT_TITLE = re.compile(r"(?<![\wđĐ])(?:kết luận|báo cáo|thông báo)\s*$", re.IGNORECASE)
 # (after "/" only when a word ends right before it: "19.260 CĐ cơ sở/21.148 đơn vị" pairs two counts;
 # "30/4", "12/QĐ-TTg" and " /2" are dates, symbols and fractions)
 _PER_MEASURE = re.compile(r"\s*(?:năm|tháng|tuần|ngày|giờ|phút|giây|km|m|cm|kg|g|lít|tấn|tạ|ha|m2|kHz|Hz)(?![\wđĐ])")
@@ -495,7 +495,7 @@ def _is_plan_pair(text: str, ss: int, se: int, value: float, denominator: float,
         return False
     if value > denominator:
         return bool(match_unit(text, ratio.end()) or MULTIPLIER_RE.match(text, ratio.end(), se))
-    return bool(_PLAN_WORDS.search(text, ss, se))
+    return value != denominator and bool(_PLAN_WORDS.search(text, ss, se))   # "24/24 đảng bộ": all of them
 
 
 def _named_unit(text: str, p: int) -> tuple[str, int] | None:
