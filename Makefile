@@ -25,6 +25,8 @@ eval: $(STAMP)
 	$(BIN)/partycorpus evaluate --gate
 	@echo "--- held-out set (never used for development; reported, not gated) ---"
 	$(BIN)/partycorpus evaluate --gold eval/heldout
+	@echo "--- relevance classifier: held-out articles and leads by length, synthetic short items (gated) ---"
+	$(BIN)/partycorpus evaluate --relevance --gate
 
 report: $(STAMP)
 	$(BIN)/python -m corpus.report

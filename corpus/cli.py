@@ -85,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--shared", metavar="DIR", help="the shared folder (default: ../shared)")
     s.add_argument("--gate", action="store_true", help="fail when a score drops below its floor")
     s.add_argument("--json", action="store_true")
+    s.add_argument("--relevance", action="store_true", help="score the relevance classifier on its held-out set")
 
     s = sub.add_parser("bench", help="benchmarks: extract, build, crawl")
     s.add_argument("what", nargs="?", default="speed",

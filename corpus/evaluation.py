@@ -601,8 +601,8 @@ def evaluate_docs(docs: list[GoldDoc], extract=None) -> Report:
 # --------------------------------------------------------------------------- floors and printing
 
 
-def load_floors(path: Path) -> dict[str, float]:
-    """Pinned floors from ``eval/floors.toml`` (section ``[floors]``: metric = minimum).
+def load_floors(path: Path, section: str = "floors") -> dict[str, float]:
+    """Pinned floors from ``eval/floors.toml`` (table ``[floors]``, or ``section``: metric = minimum).
 
     >>> # load_floors(Path("eval/floors.toml"))["directives.f1"] -> 0.95
     """
@@ -614,9 +614,9 @@ def load_floors(path: Path) -> dict[str, float]:
         raise UserError(f"{path}: floors file not found")
     except tomllib.TOMLDecodeError as e:
         raise UserError(f"{path}: invalid TOML ({e})")
-    floors = data.get("floors")
+    floors = data.get(section)
     if not isinstance(floors, dict) or not floors:
-        raise UserError(f"{path}: no [floors] table")
+        raise UserError(f"{path}: no [{section}] table")
     return {str(k): float(v) for k, v in floors.items()}
 
 

@@ -137,3 +137,43 @@ def format_scores(table: dict[str, dict]) -> str:
         lines.append(f"  {name:<7} {m['positive']:>4} {m['negative']:>5} {m['tp']:>4} {m['fp']:>3} {m['fn']:>3}"
                      f"  {m['precision']:>9.3f} {m['recall']:>6.3f} {m['f1']:>6.3f}")
     return "\n".join(lines) + "\n"
+
+
+def synthetic_items() -> list[dict]:
+    """The project's own short synthetic reports and news items (``eval/relevance/synthetic.jsonl``)."""
+    return [{"title": r["title"], "body": r["text"], "label": int(r["label"]), "bucket": "short",
+             "variant": "synthetic", "id": r["id"]} for r in read_jsonl(SYNTHETIC)]
+
+
+def evaluate_relevance(shared: Path) -> dict:
+    """The packaged model on the held-out set (overall and by length bucket) and on the synthetic items."""
+    from . import relevance
+
+    cut = relevance.decision_threshold()
+    items, missing = heldout_items(shared)
+    held = scores_by_bucket(items, relevance.relevances((it["title"], it["body"]) for it in items), cut)
+    syn = synthetic_items()
+    syn_scores = relevance.relevances((it["title"], it["body"]) for it in syn)
+    return {"model": relevance.MODEL_VERSION, "threshold": cut, "missing": missing, "held_out": held,
+            "synthetic": scores_by_bucket(syn, syn_scores, cut)["all"],
+            "synthetic_errors": [f"{it['id']} {s:.2f}" for it, s in zip(syn, syn_scores)
+                                 if (s >= cut) != bool(it["label"])]}
+
+
+def relevance_metrics(result: dict) -> dict[str, float]:
+    """Flat metric names for floors: ``relevance.<bucket>.<precision|recall|f1>``, ``relevance.synthetic.*``."""
+    out = {f"relevance.{b}.{m}": v[m] for b, v in result["held_out"].items() for m in ("precision", "recall", "f1")}
+    out.update({f"relevance.synthetic.{m}": result["synthetic"][m] for m in ("precision", "recall", "f1")})
+    return out
+
+
+def format_relevance(result: dict) -> str:
+    """The held-out table and the synthetic check, as text."""
+    syn = result["synthetic"]
+    return (f"relevance ({result['model']}, threshold {result['threshold']:.2f}) on the held-out set"
+            f" (party-building and other articles, whole and as 2-4 sentence leads"
+            f"{'; %d missing' % result['missing'] if result['missing'] else ''}):\n"
+            + format_scores(result["held_out"])
+            + f"  synthetic short items: {syn['positive']} reports, {syn['negative']} other news; precision "
+              f"{syn['precision']:.3f} recall {syn['recall']:.3f}"
+            + (f"; wrong: {', '.join(result['synthetic_errors'])}" if result["synthetic_errors"] else "") + "\n")
