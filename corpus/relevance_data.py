@@ -73,9 +73,10 @@ def load_texts(rows: list[dict], shared: Path) -> dict[tuple[str, str], tuple[st
             with gzip.open(path, "rt", encoding="utf-8") as fh:
                 for line in fh:
                     rec = json.loads(line)
-                    r = wanted.get(str(rec.get("id")))
-                    if r and hashlib.sha1(rec["text"].encode("utf-8")).hexdigest() == r["sha1"]:
-                        text = unicodedata.normalize("NFC", rec["text"])
+                    r = wanted.get(str(rec.get("id"))) if isinstance(rec, dict) else None
+                    raw = r and rec.get("text")
+                    if isinstance(raw, str) and hashlib.sha1(raw.encode("utf-8")).hexdigest() == r["sha1"]:
+                        text = unicodedata.normalize("NFC", raw)
                         title = unicodedata.normalize("NFC", rec.get("title") or "")
                         out[(r["source"], str(r["id"]))] = (title, text, body_start(title, text))
         except (OSError, EOFError, ValueError) as exc:
