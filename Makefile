@@ -29,6 +29,8 @@ eval: $(STAMP)
 	$(BIN)/partycorpus evaluate --gold eval/heldout
 	@echo "--- synthetic held-out set (reported, not gated) ---"
 	$(BIN)/partycorpus evaluate --gold eval/heldout --synthetic
+	@echo "--- relevance classifier: held-out articles and leads by length, synthetic short items (gated) ---"
+	$(BIN)/partycorpus evaluate --relevance --gate
 
 report: $(STAMP)
 	$(BIN)/python -m corpus.report

@@ -210,9 +210,9 @@ def with_stored_relevance(articles: pd.DataFrame, records: pd.DataFrame) -> pd.D
     return base.merge(records[["article_id"] + cols], on="article_id", how="left")
 
 
-def relevance_flags(articles: pd.DataFrame, threshold: float = 0.5) -> pd.DataFrame:
+def relevance_flags(articles: pd.DataFrame, threshold: float | None = None) -> pd.DataFrame:
     """``article_id, site, province, title, relevance, on_topic``: the store's relevance if it has one, else the
-    packaged classifier (``corpus.relevance``, no download).
+    packaged classifier (``corpus.relevance``, no download). ``threshold``: default the model's own.
 
     >>> relevance_flags(pd.DataFrame({"article_id": ["x"], "title": ["Kết nạp đảng viên"],
     ...                               "relevance": [0.9]}))["on_topic"].tolist()
@@ -229,7 +229,9 @@ def relevance_flags(articles: pd.DataFrame, threshold: float = 0.5) -> pd.DataFr
     if "on_topic" in articles and articles["on_topic"].notna().all():
         out["on_topic"] = articles["on_topic"].astype(bool)
     else:
-        out["on_topic"] = out["relevance"] >= threshold
+        from .relevance import decision_threshold
+
+        out["on_topic"] = out["relevance"] >= (decision_threshold() if threshold is None else threshold)
     return out
 
 

@@ -291,7 +291,6 @@ class FigurePlaces:
         return {"place": place if named else self._anaphor(level), "place_level": level, "place_province": slug}
 
 
-ON_TOPIC_THRESHOLD = 0.5
 
 
 def _relevances(articles: list[dict]) -> list[float | None]:
@@ -307,9 +306,9 @@ def _relevances(articles: list[dict]) -> list[float | None]:
 
 
 def _relevance_fields(score: float | None) -> dict:
-    from .relevance import MODEL_VERSION
+    from .relevance import MODEL_VERSION, decision_threshold
 
-    return {"relevance": score, "on_topic": None if score is None else score >= ON_TOPIC_THRESHOLD,
+    return {"relevance": score, "on_topic": None if score is None else score >= decision_threshold(),
             "relevance_model": MODEL_VERSION}
 
 

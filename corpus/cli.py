@@ -87,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--synthetic", action="store_true",
                    help="score the gold of sentences written for the project (reported apart from real texts)")
     s.add_argument("--json", action="store_true")
+    s.add_argument("--relevance", action="store_true", help="score the relevance classifier on its held-out set")
 
     s = sub.add_parser("bench", help="benchmarks: extract, build, crawl")
     s.add_argument("what", nargs="?", default="speed",

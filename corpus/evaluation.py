@@ -725,7 +725,7 @@ def evaluate_docs(docs: list[GoldDoc], extract=None) -> Report:
 
 def load_floors(path: Path, section: str = "floors") -> dict[str, float]:
     """Pinned floors from ``eval/floors.toml`` (``[floors]`` for the real texts, ``[synthetic]`` for the
-    sentences written for the project: metric = minimum).
+    sentences written for the project, ``[relevance_floors]`` for the relevance classifier: metric = minimum).
 
     >>> # load_floors(Path("eval/floors.toml"))["directives.f1"] -> 0.95
     """

@@ -247,7 +247,8 @@ class BuildRecord:
     n_targets: int = _f("target mentions", default=0)
     text_mismatch: bool = _f("extractor text differed from the stored text (offsets unreliable)", default=False)
     relevance: float | None = _f("probability (0..1) that the article is about party building (corpus.relevance)")
-    on_topic: bool | None = _f("relevance >= 0.5: the article is about party building")
+    on_topic: bool | None = _f("relevance >= the model's threshold (corpus.relevance.decision_threshold(), "
+                                  "in its card): the article is about party building")
     relevance_model: str | None = _f("relevance model version that scored the article")
     error: str | None = _f("extraction error of this article, if any")
     built_at: str | None = _f("ISO timestamp of the extraction")

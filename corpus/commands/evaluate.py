@@ -7,7 +7,10 @@ are always reported apart.
 Scores ``nlp.extract`` against the standoff gold in ``eval/gold`` (texts read
 from the shared folder: ``--shared``, env ``PARTYCORPUS_SHARED``, default
 ``../shared`` beside the repository). ``--gate`` exits 1 naming every score
-below its floor in ``eval/floors.toml``.
+below its floor in ``eval/floors.toml``. ``--relevance`` scores the relevance
+classifier instead, on its held-out set (``eval/relevance/heldout.jsonl``, by
+length bucket) and the synthetic short items; ``--gate`` then applies the
+``[relevance_floors]`` of the same file.
 
 >>> # partycorpus evaluate --gate
 """
@@ -37,6 +40,8 @@ def run(args) -> int:
     from ..evaluation import below_floors, evaluate_docs, format_report, load_floors, load_gold
 
     shared = shared_folder(getattr(args, "shared", None))
+    if getattr(args, "relevance", False):
+        return run_relevance(shared, getattr(args, "gate", False), getattr(args, "json", False))
     gold_dir = Path(getattr(args, "gold", None) or DEFAULT_GOLD)
     synthetic = getattr(args, "synthetic", False)
     floors = load_floors(FLOORS, "synthetic" if synthetic else "floors") if getattr(args, "gate", False) else {}
@@ -54,6 +59,27 @@ def run(args) -> int:
         if floors:
             sys.stdout.write("\n" + ("gate: all scores at or above their floors\n" if not failures else
                                      "gate: FAILED\n" + "".join(f"  {f}\n" for f in failures)))
+    if failures:
+        sys.stderr.write("partycorpus evaluate: below floor: " + "; ".join(failures) + "\n")
+        return 1
+    return 0
+
+
+def run_relevance(shared: Path, gate: bool, as_json: bool) -> int:
+    from ..evaluation import below_floors, load_floors
+    from ..relevance_data import evaluate_relevance, format_relevance, relevance_metrics
+
+    result = evaluate_relevance(shared)
+    floors = load_floors(FLOORS, "relevance_floors") if gate else {}
+    failures = below_floors(relevance_metrics(result), floors) if floors else []
+    if as_json:
+        sys.stdout.write(json.dumps(result | ({"floors": floors, "below_floor": failures} if floors else {}),
+                                    ensure_ascii=False, indent=1) + "\n")
+    else:
+        sys.stdout.write(format_relevance(result))
+        if floors:
+            sys.stdout.write("gate: all relevance scores at or above their floors\n" if not failures else
+                             "gate: FAILED\n" + "".join(f"  {f}\n" for f in failures))
     if failures:
         sys.stderr.write("partycorpus evaluate: below floor: " + "; ".join(failures) + "\n")
         return 1
