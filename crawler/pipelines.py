@@ -14,7 +14,7 @@ row is still written (validators, this machine's incremental crawls).
 """
 from __future__ import annotations
 
-from corpus.schema import Article
+from records import Article
 
 
 class StorePipeline:
@@ -56,6 +56,7 @@ class StorePipeline:
             session.duplicates += 1
         elif known is None:
             session.run.new += 1
+            session.count_health(item.site, "new_articles")
         else:
             session.run.changed += 1
         return item

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from corpus.errors import UserError
+from records import UserError
 
 from .register import ArticleRegister
 from .session import CrawlSession

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
-from corpus.schema import CrawlRun, now_iso
+from records import CrawlRun, now_iso
 
 from .archive import ArchiveWriter
 from .spool import SpoolWriter, adopt_orphan_spools
@@ -55,6 +55,16 @@ class CrawlSession:
         self.retry_failed = retry_failed   # fetch pages that failed before even if their retry time is not due
         self.skipped_waiting = 0           # failed before, retry time not due: not fetched
         self.duplicates = 0                # stored by another worker meanwhile (lost compare-and-set)
+        self.page_types: dict[str, Counter] = {}   # site -> {article, listing, home, other: pages}
+        self.health: dict[str, Counter] = {}       # site -> selector and listing health counts (crawler.health)
+
+    def count_page(self, site: str | None, page_type: str) -> None:
+        """Count a fetched page of ``site`` by its type (``crawler.pagetype``)."""
+        self.page_types.setdefault(site or "-", Counter())[page_type] += 1
+
+    def count_health(self, site: str | None, what: str, n: int = 1) -> None:
+        """Count a health event of ``site`` (``crawler.health.HEALTH_KEYS``)."""
+        self.health.setdefault(site or "-", Counter())[what] += n
 
     def registered(self, urls) -> set[str]:
         """Canonical URLs among ``urls`` that another machine stored (one Redis round trip; empty alone)."""
@@ -134,6 +144,8 @@ class CrawlSession:
         record["skipped_known"] = self.skipped_known
         record["skipped_waiting"] = self.skipped_waiting
         record["duplicates"] = self.duplicates
+        record["page_types"] = {k: dict(sorted(v.items())) for k, v in sorted(self.page_types.items())}
+        record["health"] = {k: dict(sorted(v.items())) for k, v in sorted(self.health.items())}
         record["pid"] = os.getpid()
         folder = self.data_dir / "crawl" / "runs"
         folder.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from corpus.schema import now_iso
+from records import now_iso
 
 from .urls import canonicalize
 

@@ -15,8 +15,10 @@ import re
 import scrapy
 from scrapy.http import TextResponse
 
-from corpus.schema import Article, now_iso
+from records import Article, now_iso
 
+from ..health import record_selector_health
+from ..pagetype import classify_page
 from ..urls import article_id, canonicalize
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -231,9 +233,13 @@ class ArticleSpiderMixin:
         except Exception as e:  # malformed markup must not stop the crawl
             self.fail("malformed_html", response.url, f"{type(e).__name__}: {e}", aliases=moved)
             return
-        if not got.get("is_article", bool(got.get("body"))):
-            self.fail("not_article", response.url, got.get("reason") or "", aliases=moved)
+        page_type, why = classify_page(html, response.url, got)
+        self.session.count_page((site or {}).get("id"), page_type)
+        if page_type != "article":   # a listing or home page behind an article-like URL is never stored
+            self.fail("not_article", response.url, f"{page_type}: {got.get('reason') or why}", aliases=moved)
             return
+        if site and site.get("selectors"):
+            record_selector_health(self.session, site, html, response.url, got)
         yield from self.make_article(response, site, got, sel)
 
     def make_article(self, response, site: dict | None, got: dict, sel: dict):

@@ -2,7 +2,8 @@
 
 Follows links within the start URL's host, reads /robots.txt sitemaps,
 /sitemap.xml and feeds named in ``<link rel=alternate>``, and stores only the
-pages that ``crawler.extraction.extract_article`` says are articles.
+pages that ``crawler.pagetype.classify_page`` says are articles (home, listing and
+other pages are followed for links and counted per type).
 
 >>> # partycorpus crawl --start-url https://baolangson.vn/chinh-tri --province lang-son --max-pages 200
 """
@@ -12,6 +13,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 
+from ..pagetype import classify_page
 from ..urls import canonicalize, same_site
 from .base import ArticleSpiderMixin, _extract_article, content_type, is_html, selector_fields
 
@@ -103,8 +105,12 @@ class GenericSpider(ArticleSpiderMixin, scrapy.Spider):
         except Exception as e:
             self.fail("malformed_html", response.url, f"{type(e).__name__}: {e}", response.meta.get("kind"))
             return
-        if got.get("is_article"):
+        page_type, why = classify_page(response.text, response.url, got)
+        self.session.count_page(self.site["id"], page_type)
+        if page_type == "article":   # home, listing and other pages are followed for links, never stored
             yield from self.make_article(response, self.site, got, selector_fields(response, self.site))
+        else:
+            self.session.error(f"not_article_{page_type}", response.url, why)
         yield from self._follow_all([response.urljoin(h.strip()) for h in feeds], self.parse_feed)
         yield from self._follow_all([response.urljoin(h) for h in map(str.strip, links)
                                      if h and not h.startswith(("javascript:", "mailto:", "tel:", "#"))])
