@@ -11,7 +11,8 @@ nothing falls back to the generic method.
 
 >>> art = extract_article("<html><body><h1>Tin</h1><div>(LSO) – Huyện ủy ...</div></body></html>")
 >>> sorted(art)  # doctest: +NORMALIZE_WHITESPACE
-['author', 'body', 'is_article', 'lang', 'published', 'published_time', 'reason', 'sapo', 'title']
+['author', 'body', 'credit', 'is_article', 'lang', 'published', 'published_time', 'reason', 'sapo',
+ 'title']
 """
 from __future__ import annotations
 
@@ -166,6 +167,7 @@ _LEAD_GENERIC = re.compile(
     r"^\s*(?:\((?=[^()]{0,25}[A-ZĐ])[^()\s][^()]{0,24}\)\s*[–—-]?\s*"
     r"|(?:TCCS|QĐND|ĐCSVN|TTXVN|VOV|VTV|NDĐT|SGGP|HNM|BNA|BTN)\s*[–—-]\s*)")
 _BYLINE_PREFIX = re.compile(r"^(?:theo\s+|tác giả\s*:?\s*|bài(?:\s*(?:và|,)\s*ảnh)?\s*:\s*|nguồn\s*:\s*)", re.I)
+_CREDIT = re.compile(r"^\s*(?:theo\s|nguồn\s*:)", re.I)   # "Theo TTXVN", "Nguồn: Báo Nhân Dân": not an author
 _CAPTION_LINE = re.compile(r"^(?:\(?ảnh(?:\s+minh\s+họa)?\s*[:)]|ảnh\s+minh\s+họa\b|nguồn\s+ảnh)", re.I)
 
 
@@ -201,7 +203,8 @@ def parse_byline(text: str, bold: bool = False, right: bool = False) -> str | No
         return stripped
     name = re.sub(r"\s*\([^)]*\)$", "", stripped).split()  # "Hồ Xuân Mai (theo Tạp chí Cộng sản)"
     capitalised = bool(name) and all(x[0].isupper() or not x[0].isalpha() for x in name)
-    if (bold or right) and capitalised and len(name) <= 6 and not stripped.endswith("."):
+    prefixed = stripped != t.strip(" -–") and not re.match(r"^(?:theo|nguồn)\b", t, re.I)   # "Bài, ảnh: …"
+    if (bold or right or prefixed) and capitalised and len(name) <= 6 and not stripped.endswith("."):
         return stripped
     return None
 
@@ -303,7 +306,8 @@ def element_paragraphs(root, skip_class: bool = True) -> list[Para]:
 _ZONE_TOKEN = re.compile(r"(?:(?:site|main|page|top|td)-)?header(?:-top|-wrap(?:per)?|-inner|-bar)?|top-?bar|nav|"
                          r"navbar|navigation|breadcrumbs?|today|clock|weather|list-news|related(?:-news|-posts)?|"
                          r"box-latest|box-popular|sidebar|(?:right|left)-?sidebar|sidebar-?(?:right|left)|side-bar", re.I)
-_ZONE_SUB = re.compile(r"footer|menu|widget|banner|most-?view|xem-?nhieu|moi-?nhat|tin-?lien-?quan", re.I)
+_ZONE_SUB = re.compile(r"footer|menu|widget|banner|most-?view|xem-?nhieu|moi-?nhat|tin-?lien-?quan|"
+                       r"chan-?trang|dau-?trang|hom-?nay|thoi-?tiet", re.I)   # Vietnamese: footer, header, today, weather
 
 
 def _zone(el) -> bool:
@@ -543,10 +547,33 @@ def _find_sapo(tree, selectors: dict, container) -> tuple[str | None, object]:
     return None, None
 
 
-def _date_from_dom(tree, title_el, body_el) -> tuple[str, str | None] | None:
+def _header_today(tree, title_el, text: str) -> bool:
+    """True for a date line of today (± a day) printed before the title: the page header's date."""
+    parsed = parse_dateline(text)
+    if not parsed:
+        return False
+    today = dt.date.today()
+    if abs((dt.date.fromisoformat(parsed[0]) - today).days) > 1:
+        return False
+    if title_el is None:
+        return True
+    key = _key(text)
+    for el in tree.iter():
+        if el is title_el:
+            return False
+        if isinstance(el.tag, str) and el.tag not in ("html", "body") and _key(el.text_content()) == key:
+            return True
+    return False
+
+
+def _date_from_dom(tree, title_el, body_el, body_start: int | None = None) -> tuple[str, str | None] | None:
+    """The dateline nearest the title, outside the body (``body_start``: the body text's first element
+    in document order when the container also holds the title and its meta line)."""
     order = {el: i for i, el in enumerate(tree.iter())}
     title_idx = order.get(title_el) if title_el is not None else None
     body_set = set(body_el.iter()) if body_el is not None else set()
+    if body_start is not None:
+        body_set = {el for el in body_set if order[el] >= body_start}
     cands = []
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "html", "body", "head", "title") or el in body_set:
@@ -614,7 +641,7 @@ def _author_from_page(tree, selectors: dict) -> str | None:
 
 def _result(**kw) -> dict:
     base = {"title": None, "sapo": None, "body": "", "published": None, "published_time": None, "author": None,
-            "lang": None, "is_article": False, "reason": None}
+            "credit": None, "lang": None, "is_article": False, "reason": None}
     base.update(kw)
     return base
 
@@ -672,12 +699,18 @@ def _extract(html, url, site: dict, encoding) -> dict:
         if title and _key(t) == _key(title):
             paras = paras[1:]
         elif len(t) <= 100 and parse_dateline(t) and not t.endswith("."):
-            lead_date = lead_date or parse_dateline(t)
+            if not _header_today(tree, title_el, t):   # the header's today-date is never the publication date
+                lead_date = lead_date or parse_dateline(t)
             paras = paras[1:]
         elif sapo_key and (_key(strip_lead_prefix(t, prefix)) == sapo_key or _key(t) == _key(sapo)):
             paras = paras[1:]
         else:
             break
+    body_start = None   # where the body's text begins: datelines before it (inside the container) count
+    if paras and not selectors.get("body"):
+        first = _key(paras[0].text)
+        body_start = next((i for i, el in enumerate(tree.iter()) if isinstance(el.tag, str)
+                           and el.tag not in ("html", "body") and _key(el.text_content()) == first), None)
     if sapo:
         pass
     elif len(paras) >= 2 and paras[0].bold and len(paras[0].text) > 60:
@@ -692,11 +725,13 @@ def _extract(html, url, site: dict, encoding) -> dict:
     if paras:
         paras[0] = Para(strip_lead_prefix(paras[0].text, site.get("lead_prefix")), paras[0].bold, paras[0].right)
 
-    # byline: the last line, else an author box, else structured data
-    author = None
+    # byline: the last line, else an author box, else structured data; "Theo …" / "Nguồn: …" is a credit
+    author = credit = None
     if paras:
         author = parse_byline(paras[-1].text, paras[-1].bold, paras[-1].right)
         if author:
+            if _CREDIT.match(paras[-1].text):
+                author, credit = None, author
             paras = paras[:-1]
     page_author = _author_from_page(tree, selectors)
     if not author or (selectors.get("author") and page_author):
@@ -716,12 +751,12 @@ def _extract(html, url, site: dict, encoding) -> dict:
     meta_date = _date_from_meta(tree)
     if published and not published[1] and meta_date and meta_date[0] == published[0]:
         published = meta_date  # the selector's dateline has no time; structured data has
-    published = published or meta_date or lead_date or _date_from_dom(tree, title_el, body_el)
+    published = published or meta_date or lead_date or _date_from_dom(tree, title_el, body_el, body_start)
     if not published:
         published = _htmldate(tree)
 
     body = "\n".join(p.text for p in paras if p.text)
-    res = _result(title=title, sapo=sapo or None, body=body, author=author or None, lang=lang,
+    res = _result(title=title, sapo=sapo or None, body=body, author=author or None, credit=credit, lang=lang,
                   published=published[0] if published else None,
                   published_time=published[1] if published else None)
     reason = _not_article_reason(tree, body, paras, body_el)

@@ -133,11 +133,13 @@ def decide(f: dict) -> tuple[str, str]:
     if f["url_listing"] and not (article_like and f["url_article"]):
         return "listing", "listing URL"
     if not f["extraction_article"]:
-        if f["teasers"] >= 2 or f["headline_links"] >= 10 and f["link_ratio"] > 0.4:
+        if f["teasers"] >= 2 or f["headline_links"] >= 4 and f["link_ratio"] > 0.4:
             return "listing", "no article body; many headline links"
         return "other", "no article body"
     if article_like:
         return "article", "one title with a dateline and a body"
+    if f["teasers"] >= 2 and not f["h1_count"]:
+        return non_listing, f"{f['teasers']} teaser blocks and no title"
     if f["link_ratio"] > 0.6:
         return "listing", f"{f['link_ratio']:.0%} of the text in links"
     if f["body_chars"] >= 2 * MIN_BODY_CHARS and (f["url_article"] or f["h1_count"] == 1):

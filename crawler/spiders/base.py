@@ -233,7 +233,10 @@ class ArticleSpiderMixin:
         except Exception as e:  # malformed markup must not stop the crawl
             self.fail("malformed_html", response.url, f"{type(e).__name__}: {e}", aliases=moved)
             return
-        page_type, why = classify_page(html, response.url, got)
+        # the site file's URL patterns say "article": only what the page shows can overrule them
+        page_type, why = classify_page(html, None, got)
+        if page_type == "other" and got.get("is_article"):
+            page_type = "article"
         self.session.count_page((site or {}).get("id"), page_type)
         if page_type != "article":   # a listing or home page behind an article-like URL is never stored
             self.fail("not_article", response.url, f"{page_type}: {got.get('reason') or why}", aliases=moved)
