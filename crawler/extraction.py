@@ -594,6 +594,66 @@ def _date_from_dom(tree, title_el, body_el, body_start: int | None = None) -> tu
     return min(cands, key=lambda c: abs(c[0] - title_idx))[1]
 
 
+def _element_of(tree, text: str):
+    """The innermost block element whose whole text is ``text``."""
+    key = _key(text)
+    found = None
+    for el in tree.iter("p", "div", "span", "td", "li", "em", "i", "b", "strong", "font", "h4", "h5", "h6"):
+        if _key(el.text_content()) == key:
+            found = el   # document order: a later match is a descendant of an earlier one
+    return found
+
+
+def _dom_style(tree, text: str) -> tuple[bool, bool]:
+    """(bold, right-aligned) of the element holding ``text`` on the page."""
+    el = _element_of(tree, text)
+    if el is None:
+        return False, False
+    chain = [el, *list(el.iterancestors())[:2]]
+    right = any(_RIGHT.search(e.get("style") or "") or (e.get("align") or "").lower() == "right"
+                or re.search(r"\b(?:text-)?right\b", e.get("class") or "") for e in chain)
+    total = len(_clean(el.text_content()))
+    bold = any(e.tag in _BOLD for e in chain) or total > 0 and \
+        sum(len(_clean(b.text_content())) for b in el.iter("b", "strong")) >= 0.9 * total
+    return bold, right
+
+
+def _byline_after(tree, last_text: str) -> tuple[str | None, str | None]:
+    """(author, credit) from the few short blocks right after the body's last paragraph (a source block),
+    before any furniture ("Từ khóa", "Tin liên quan" …)."""
+    el = _element_of(tree, last_text)
+    if el is None:
+        return None, None
+    inside = set(el.iter())
+    seen = 0
+    markers = tuple(m.casefold() for m in FURNITURE)
+    started = False
+    for cand in tree.iter():
+        if cand is el:
+            started = True
+            continue
+        if not started or cand in inside or not isinstance(cand.tag, str):
+            continue
+        if cand.tag not in ("p", "div", "span", "td", "em", "i", "b", "strong", "h4", "h5", "h6"):
+            continue
+        text = _clean(cand.text_content())
+        if not text or any(_clean(c.text_content()) == text for c in cand if isinstance(c.tag, str)):
+            continue   # an empty wrapper, or one holding a single block: look at the inner one
+        if text.casefold().startswith(markers) or len(text) > 70:
+            return None, None
+        if _CREDIT.match(text):
+            name = _BYLINE_PREFIX.sub("", text).strip(" -–()")
+            return (None, name) if name and len(name.split()) <= 8 and not name.endswith(".") else (None, None)
+        bold, right = _dom_style(tree, text)
+        name = parse_byline(text, bold, right)
+        if name:
+            return name, None
+        seen += 1
+        if seen >= 3:
+            break
+    return None, None
+
+
 def _date_from_meta(tree) -> tuple[str, str | None] | None:
     v = _meta(tree, "article:published_time", "og:published_time", "datePublished", "pubdate", "publishdate",
               "dc.date.issued", "DC.date.issued", "article:published", "date")
@@ -728,11 +788,14 @@ def _extract(html, url, site: dict, encoding) -> dict:
     # byline: the last line, else an author box, else structured data; "Theo …" / "Nguồn: …" is a credit
     author = credit = None
     if paras:
-        author = parse_byline(paras[-1].text, paras[-1].bold, paras[-1].right)
+        bold, right = _dom_style(tree, paras[-1].text)   # generic extraction loses bold and alignment
+        author = parse_byline(paras[-1].text, paras[-1].bold or bold, paras[-1].right or right)
         if author:
             if _CREDIT.match(paras[-1].text):
                 author, credit = None, author
             paras = paras[:-1]
+        else:   # a source block after the body
+            author, credit = _byline_after(tree, paras[-1].text)
     page_author = _author_from_page(tree, selectors)
     if not author or (selectors.get("author") and page_author):
         author = page_author or author
