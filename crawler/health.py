@@ -20,7 +20,7 @@ import unicodedata
 
 import lxml.html
 
-from .extraction import _clean, _select, extract_article, parse_dateline
+from .extraction import _clean, _select, extract_article, parse_date_text, parse_dateline
 
 FIELDS = ("title", "sapo", "body", "date", "author")
 _SELECTOR_KEY = {"title": "title", "sapo": "sapo", "body": "body", "date": "date", "author": "author"}
@@ -45,8 +45,6 @@ def _agree(field: str, a: str | None, b: str | None) -> bool:
 
 def selector_values(html: str | bytes, site: dict) -> dict[str, str | None]:
     """What each configured selector of ``site`` matched (None: configured but nothing found)."""
-    from .spiders.base import parse_date_text
-
     if isinstance(html, bytes):
         html = html.decode("utf-8", "replace")
     tree = lxml.html.document_fromstring(html or "<html></html>")

@@ -7,16 +7,15 @@ first, ``crawler.extraction.extract_article`` fills the rest. The item goes to
 """
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import hashlib
-import re
 
 import scrapy
 from scrapy.http import TextResponse
 
 from records import Article, now_iso
 
+from ..extraction import parse_date_text  # noqa: F401 (site date formats; used below)
 from ..health import record_selector_health
 from ..pagetype import classify_page
 from ..urls import article_id, canonicalize
@@ -32,43 +31,6 @@ def content_sha1(title: str | None, sapo: str | None, text: str | None) -> str:
         h.update(part.encode("utf-8"))
         h.update(b"\x1f")
     return h.hexdigest()
-
-
-def _format_regex(fmt: str) -> re.Pattern:
-    """A regex finding text written in a strptime format, e.g. '%d/%m/%Y' in 'Chủ nhật, 27/09/2020'."""
-    parts = {"%d": r"\d{1,2}", "%m": r"\d{1,2}", "%Y": r"\d{4}", "%y": r"\d{2}", "%H": r"\d{1,2}",
-             "%M": r"\d{2}", "%S": r"\d{2}"}
-    out, i = [], 0
-    while i < len(fmt):
-        tok = fmt[i:i + 2]
-        if tok in parts:
-            out.append(parts[tok])
-            i += 2
-        else:
-            out.append(re.escape(fmt[i]))
-            i += 1
-    return re.compile("".join(out))
-
-
-def parse_date_text(text: str, formats: list[str]) -> tuple[str | None, str | None]:
-    """(YYYY-MM-DD, HH:MM) from a dateline using the site's ``date_formats``.
-
-    >>> parse_date_text("Chủ nhật, 27/09/2020", ["%d/%m/%Y"])
-    ('2020-09-27', None)
-    >>> parse_date_text("22:45, ngày 22-11-2020", ["%H:%M, ngày %d-%m-%Y"])
-    ('2020-11-22', '22:45')
-    """
-    for fmt in formats:
-        m = _format_regex(fmt).search(text or "")
-        if not m:
-            continue
-        try:
-            d = dt.datetime.strptime(m.group(0), fmt)
-        except ValueError:
-            continue
-        has_time = "%H" in fmt
-        return d.strftime("%Y-%m-%d"), (d.strftime("%H:%M") if has_time else None)
-    return None, None
 
 
 def _extract_article(html: str, url: str, site: dict | None) -> dict:
