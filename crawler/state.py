@@ -130,6 +130,13 @@ class CrawlState:
             " last_fetched=excluded.last_fetched",
             (canonicalize(url), url, site, article_id, etag, last_modified, content_sha1, version, raw_ref, now, now))
 
+    def forget(self, urls) -> int:
+        """Drop the article rows of ``urls`` (pages found not to be articles); call inside ``write()``."""
+        n = 0
+        for url in urls:
+            n += self.con.execute("DELETE FROM articles WHERE canonical_url = ?", (canonicalize(url),)).rowcount
+        return n
+
     def adopt_spooled(self, articles) -> int:
         """Record articles of a spool file whose writer died between writing a line and committing its
         state row, so the next crawl does not fetch them again; returns how many rows were added or raised.

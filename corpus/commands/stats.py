@@ -47,6 +47,9 @@ def collect(data_dir) -> dict:
         st["n_crawl_runs"] = one("SELECT count(*) FROM crawl_runs")
     st["failed_pages"] = failed_pages(data_dir)
     st["page_types"], st["site_warnings"] = crawl_health(data_dir)
+    from ..nonarticles import marked_counts
+
+    st["non_articles"] = marked_counts(data_dir)
     return st
 
 
@@ -113,6 +116,9 @@ def run(args) -> int:
         out.append("pages fetched by type (non-articles are followed for links, never stored):")
         for site, counts in st["page_types"].items():
             out.append(f"  {site:<28} " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if st.get("non_articles"):
+        out.append("stored pages marked as not articles (left out): "
+                   + ", ".join(f"{k} {v}" for k, v in st["non_articles"].items()))
     out.extend(st["site_warnings"])
     failed = st["failed_pages"]
     out.append(f"pages that failed and wait for a retry: {sum(failed.values())}"

@@ -86,3 +86,58 @@ def test_page_type_of_each_kind_of_page(kind):
     assert classify_page(page, url)[0] == want
     if kind != "home":   # without its URL the page itself still tells
         assert classify_page(page, None)[0] == want
+
+
+def test_rebuild_marks_stored_non_articles_and_leaves_them_out(tmp_path):
+    """A store filled by a crawler that took the home, listing and tag pages for articles (as the
+    crawler did before page types): ``rebuild`` marks them, builds and exports leave them out."""
+    from corpus.ingest import ingest_spool
+    from crawler.archive import ArchiveWriter
+    from crawler.extraction import extract_article
+    from crawler.spiders.base import build_article
+    from crawler.spool import SpoolWriter
+
+    data = tmp_path / "data"
+    site = UnseenSite()
+    base = "http://127.0.0.1:8800"
+    generic = {"id": "127.0.0.1", "province": None, "base_url": base, "selectors": {}, "date_formats": [],
+               "strip": [], "revalidate": False}
+    archive, spool = ArchiveWriter(data, "20240101T000000Z-0ld0"), SpoolWriter(data, "20240101T000000Z-0ld0")
+    pages = {}
+    for path, kind in site.pages().items():
+        body = site.page(path).encode("utf-8")
+        got = extract_article(body, url=base + path)
+        if not got["is_article"]:   # extraction alone let the others through
+            continue
+        pages[path] = kind
+        ref = archive.write_response(base + path, 200, [("Content-Type", "text/html; charset=utf-8")], body, generic)
+        spool.write(build_article(base + path, generic, got, {}, province=None, section=None, raw_ref=ref,
+                                  run_id="20240101T000000Z-0ld0"))
+    archive.close()
+    spool.close()
+    ingest_spool(data)
+    assert cli(data, "build", "--jobs", "1").returncode == 0
+    assert len(stored(data)) == len(pages) and "home" in pages.values() and "listing" in pages.values()
+
+    proc = cli(data, "rebuild")
+    assert proc.returncode == 0, proc.stderr
+    n_listing = sum(1 for k in pages.values() if k == "listing")
+    assert f"home 1, listing {n_listing}" in proc.stdout
+    assert set(stored(data)) == {base + article_path(a) for a in ARTICLES}
+    stats = cli(data, "stats").stdout
+    assert f"stored pages marked as not articles (left out): home 1, listing {n_listing}" in stats
+    out = tmp_path / "export"
+    proc = cli(data, "export", "--out", str(out), "--format", "csv")
+    assert proc.returncode == 0, proc.stderr
+    from corpus.store import Store
+
+    with Store(data) as s:
+        left = {r[0] for r in s.sql("SELECT article_id FROM non_articles").fetchall()}
+        assert len(left) == 1 + n_listing
+        for table in ("build_records", "figure_mentions", "directive_mentions", "target_mentions"):
+            assert not s.sql(f"SELECT count(*) FROM {table} WHERE article_id IN "
+                             "(SELECT article_id FROM non_articles)").fetchall()[0][0], table
+    for path in out.rglob("*.csv"):
+        with open(path, encoding="utf-8") as fh:
+            text = fh.read()
+        assert not any(aid in text for aid in left), path.name
