@@ -16,7 +16,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from records import now_iso
+from records import UserError, now_iso
 
 from .urls import canonicalize
 
@@ -95,9 +95,14 @@ class CrawlState:
         with FileLock(str(self.path) + ".init.lock", timeout=120):
             self.con = sqlite3.connect(str(self.path), timeout=60, isolation_level=None, check_same_thread=False)
             self.con.row_factory = sqlite3.Row
-            self.con.execute("PRAGMA journal_mode=WAL")
-            self.con.execute("PRAGMA synchronous=FULL")
-            self.con.executescript(_SCHEMA)
+            try:
+                self.con.execute("PRAGMA journal_mode=WAL")
+                self.con.execute("PRAGMA synchronous=FULL")
+                self.con.executescript(_SCHEMA)
+            except sqlite3.OperationalError as e:   # a full disk, a file size limit, a read-only folder
+                self.con.close()
+                raise UserError(f"cannot write {self.path}: {e} (is the disk full or the folder read-only?)") \
+                    from None
 
     def known(self, url: str) -> sqlite3.Row | None:
         """The state row of an article URL (any tracking-parameter variant), or None."""

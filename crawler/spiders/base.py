@@ -77,11 +77,12 @@ def classify_failure(failure) -> tuple[str, str]:
         return "oversized", msg[:120]
     if "Timeout" in name or "timed out" in msg.lower():
         return "timeout", ""
-    if "DNSLookup" in name:
+    if "DNSLookup" in name or name == "CannotResolveHostError":
         return "dns", ""
     if "ConnectionRefused" in name:
         return "connection_refused", ""
-    if "ConnectionLost" in name or "ResponseNeverReceived" in name or "DataLoss" in name:
+    if "ConnectionLost" in name or "ResponseNeverReceived" in name or "DataLoss" in name \
+            or name == "DownloadFailedError":   # Scrapy >= 2.13 wraps a reset or lost connection in it
         return "connection_lost", ""
     return name.lower(), msg[:120]
 

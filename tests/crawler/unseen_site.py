@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import socket
+import struct
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SECTION = "/thoi-su/xay-dung-dang"
@@ -143,6 +146,8 @@ class UnseenSite:
     def __init__(self):
         self.articles = list(ARTICLES)
         self.fetches: dict[str, int] = {}
+        self.faults: dict[str, str] = {}   # path -> 'reset', 'slow' or 'truncate'
+        self.slow_seconds = 4.0
         self._lock = threading.Lock()
         site = self
 
@@ -155,12 +160,26 @@ class UnseenSite:
                 with site._lock:
                     site.fetches[path] = site.fetches.get(path, 0) + 1
                     page = site.page(path)
+                    fault = site.faults.get(path)
                 status, body = (200, page) if page is not None else (404, "<html><body><h1>404</h1></body></html>")
                 data = body.encode("utf-8")
+                if fault == "reset":   # the connection is reset before any answer
+                    self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    self.close_connection = True
+                    self.connection.close()
+                    return
+                if fault == "slow":
+                    time.sleep(site.slow_seconds)
                 self.send_response(status)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
+                if fault == "truncate":   # half the promised body, then the connection closes
+                    self.wfile.write(data[: len(data) // 2])
+                    self.wfile.flush()
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
                 self.wfile.write(data)
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
