@@ -17,6 +17,7 @@ from pathlib import Path
 from records import CrawlRun, now_iso
 
 from .archive import ArchiveWriter
+from .register import redis_down_errors
 from .spool import SpoolWriter, adopt_orphan_spools
 from .state import CrawlState
 
@@ -70,7 +71,16 @@ class CrawlSession:
         """Canonical URLs among ``urls`` that another machine stored (one Redis round trip; empty alone)."""
         if self.register is None:
             return set()
-        return self.register.registered(urls)
+        try:
+            return self.register.registered(urls)
+        except redis_down_errors() as e:   # Redis away for a while: this machine's state still knows its own
+            self.redis_down(e)
+            return set()
+
+    def redis_down(self, exc: BaseException) -> None:
+        """Count a Redis call that failed (the crawl goes on with what this machine knows)."""
+        self.errors["redis_unreachable"] += 1
+        log.warning("redis unreachable: %s", exc)
 
     def record_aliases(self, url: str, aliases) -> bool:
         """When ``url`` is a stored article (here or in the register), record the URLs that redirected to it
@@ -81,7 +91,11 @@ class CrawlSession:
         row = self.state.known(url)
         stored = Registered(row["version"], row["content_sha1"], row["article_id"]) if row is not None else None
         if self.register is not None:
-            shared = self.register.lookup([url])[canonicalize(url)]
+            try:
+                shared = self.register.lookup([url])[canonicalize(url)]
+            except redis_down_errors() as e:
+                self.redis_down(e)
+                shared = None
             if shared is not None and (stored is None or shared.version > stored.version):
                 stored = shared
         if stored is None:
@@ -94,19 +108,29 @@ class CrawlSession:
                                  article_id=stored.article_id, content_sha1=stored.content_sha1,
                                  version=stored.version, raw_ref=row["raw_ref"] if row is not None else None)
         if self.register is not None:
-            self.register.raise_to((alias, stored) for alias in aliases)
+            try:
+                self.register.raise_to((alias, stored) for alias in aliases)
+            except redis_down_errors() as e:   # published at the next run's start (registered_rows)
+                self.redis_down(e)
         return True
 
     def start_listing_walk(self, listing_url: str, site: str | None) -> bool:
         """Count a walk down a listing (in Redis when distributed); True when the previous walk reached its end."""
         if self.register is not None:
-            return self.register.start_listing_walk(listing_url)
+            try:
+                return self.register.start_listing_walk(listing_url)
+            except redis_down_errors() as e:
+                self.redis_down(e)
+                return False   # walk the listing to its end: nothing below an outage is left behind
         return self.state.start_listing_walk(listing_url, site)
 
     def finish_listing_walk(self, listing_url: str, pages: int) -> None:
         """Note that a walk down a listing reached its end (in Redis when distributed)."""
         if self.register is not None:
-            self.register.finish_listing_walk(listing_url)
+            try:
+                self.register.finish_listing_walk(listing_url)
+            except redis_down_errors() as e:
+                self.redis_down(e)
         else:
             self.state.finish_listing_walk(listing_url, pages)
 

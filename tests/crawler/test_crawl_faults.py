@@ -150,6 +150,11 @@ def test_redis_goes_away_and_comes_back_during_a_distributed_crawl(tmp_path):
             finally:
                 crawl.kill()
             assert "Traceback" not in err, err[-3000:]
+            assert crawl.returncode == 0, err[-2000:]
+            import json
+
+            record = json.loads(next((data / "crawl" / "runs").glob("*.json")).read_text(encoding="utf-8"))
+            assert record["errors"].get("redis_unreachable", 0) >= 1 or "redis" in err, (record, err[-2000:])
             site.faults = {}
             proc = run(crawl_cmd(data, site, "--redis", url, "--retry-failed"))
             assert proc.returncode == 0, proc.stderr[-2000:]
