@@ -133,6 +133,9 @@ def decide(f: dict) -> tuple[str, str]:
     if f["url_listing"] and not (article_like and f["url_article"]):
         return "listing", "listing URL"
     if not f["extraction_article"]:
+        if f["url_article"] and f["teasers"] <= 1 and f["paragraphs"] >= 3 and f["link_ratio"] < 0.4 \
+                and f["body_chars"] >= 2 * MIN_BODY_CHARS:
+            return "article", "an article URL with a body of prose (the headline links are around it)"
         if f["teasers"] >= 2 or f["headline_links"] >= 4 and f["link_ratio"] > 0.4:
             return "listing", "no article body; many headline links"
         return "other", "no article body"
