@@ -110,7 +110,7 @@ class GenericSpider(ArticleSpiderMixin, scrapy.Spider):
         if page_type == "article":   # home, listing and other pages are followed for links, never stored
             yield from self.make_article(response, self.site, got, selector_fields(response, self.site))
         else:
-            self.session.error(f"not_article_{page_type}", response.url, why)
+            self.logger.debug("not stored (%s: %s): %s", page_type, why, response.url)
         yield from self._follow_all([response.urljoin(h.strip()) for h in feeds], self.parse_feed)
         yield from self._follow_all([response.urljoin(h) for h in map(str.strip, links)
                                      if h and not h.startswith(("javascript:", "mailto:", "tel:", "#"))])
