@@ -12,7 +12,9 @@ Rules, from what a page shows (``page_features``):
 - repeated teaser blocks: sibling elements of one kind, each holding a
   headline link and a teaser sentence that is not a link;
 - one title (h1) with a dateline right under it, and a body of prose;
-- the share of the page's text that sits in links.
+- the share of the page's text that sits in links;
+- what the site's other pages look like: a body made of teaser sentences
+  that the site's listing and home pages showed (``teaser_texts``).
 
 >>> classify_page("<html><body><h1>Trang chủ</h1></body></html>", "https://bao.example.vn/")[0]
 'home'
@@ -25,7 +27,7 @@ from urllib.parse import urlsplit
 
 import lxml.html
 
-from .extraction import MIN_BODY_CHARS, _clean, _in_excluded_zone, extract_article, parse_dateline
+from .extraction import MIN_BODY_CHARS, _clean, _in_excluded_zone, _key, extract_article, parse_dateline
 
 PAGE_TYPES = ("article", "listing", "home", "other")
 
@@ -62,6 +64,27 @@ def _teaser_blocks(tree) -> int:
     return best
 
 
+def teaser_texts(html: str | bytes) -> set[str]:
+    """Keys of the teaser sentences of a page's teaser blocks (text outside links, >= 40 characters):
+    what a listing or home page shows of other pages. A page whose body repeats two of them is a listing."""
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", "replace")
+    try:
+        tree = lxml.html.document_fromstring(html or "<html></html>")
+    except Exception:
+        return set()
+    out = set()
+    for el in tree.iter("p", "div", "span", "li"):
+        if any(isinstance(c.tag, str) and c.tag in ("p", "div", "li", "ul") for c in el):
+            continue   # an inner block holds the text
+        if el.find(".//a") is not None or _in_excluded_zone(el):
+            continue
+        text = _clean(el.text_content())
+        if len(text) >= 40:
+            out.add(_key(text))
+    return out
+
+
 def _title_dateline(tree) -> bool:
     """An h1 (outside menus and headers) with a dateline within the next few elements."""
     for h1 in tree.iter("h1"):
@@ -86,8 +109,10 @@ def _title_dateline(tree) -> bool:
     return False
 
 
-def page_features(html: str | bytes, url: str | None = None, got: dict | None = None) -> dict:
-    """The numbers ``classify_page`` decides on (also the learned model's input)."""
+def page_features(html: str | bytes, url: str | None = None, got: dict | None = None,
+                  seen_teasers: set[str] | frozenset = frozenset()) -> dict:
+    """The numbers ``classify_page`` decides on (also the learned model's input); ``seen_teasers``:
+    teaser sentences of the site's listing and home pages seen so far (``teaser_texts``)."""
     got = got if got is not None else extract_article(html, url=url)
     if isinstance(html, bytes):
         html = html.decode("utf-8", "replace")
@@ -113,6 +138,7 @@ def page_features(html: str | bytes, url: str | None = None, got: dict | None = 
         "link_ratio": round(sum(map(len, anchors)) / max(1, len(text)), 3),
         "paragraphs": body.count("\n") + 1 if body else 0,
         "extraction_article": int(bool(got.get("is_article"))),
+        "known_teasers": sum(1 for p in body.split("\n") if _key(p) in seen_teasers) if seen_teasers else 0,
     }
 
 
@@ -128,6 +154,8 @@ def decide(f: dict) -> tuple[str, str]:
     if f["url_home"]:
         return "home", "the site's root"
     article_like = f["title_dateline"] and f["body_chars"] >= MIN_BODY_CHARS and f["h1_count"] <= 2
+    if f.get("known_teasers", 0) >= 2 and not (article_like and f["url_article"]):
+        return non_listing, f"{f['known_teasers']} paragraphs are teasers of the site's other pages"
     if f["teasers"] >= 3 and not (article_like and f["url_article"]):
         return non_listing, f"{f['teasers']} teaser blocks"
     if f["url_listing"] and not (article_like and f["url_article"]):
@@ -150,9 +178,11 @@ def decide(f: dict) -> tuple[str, str]:
     return "other", "no dateline under a title"
 
 
-def classify_page(html: str | bytes, url: str | None = None, got: dict | None = None) -> tuple[str, str]:
-    """(type, reason) of a fetched page; ``got`` is its ``extract_article`` result when already computed."""
+def classify_page(html: str | bytes, url: str | None = None, got: dict | None = None,
+                  seen_teasers: set[str] | frozenset = frozenset()) -> tuple[str, str]:
+    """(type, reason) of a fetched page; ``got`` is its ``extract_article`` result when already computed,
+    ``seen_teasers`` what the site's listing and home pages showed so far (``teaser_texts``)."""
     try:
-        return decide(page_features(html, url, got))
+        return decide(page_features(html, url, got, seen_teasers))
     except Exception as exc:  # classification must never take the crawl down
         return "other", f"classification failed: {type(exc).__name__}"

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 
-from ..pagetype import classify_page
+from ..pagetype import classify_page, teaser_texts
 from ..urls import canonicalize, same_site
 from .base import ArticleSpiderMixin, _extract_article, content_type, is_html, selector_fields
 
@@ -37,6 +37,7 @@ class GenericSpider(ArticleSpiderMixin, scrapy.Spider):
         self.site = {"id": host or "generic", "province": province, "base_url": self.base_url, "selectors": {},
                      "date_formats": [], "strip": [], "revalidate": False}
         self.allowed_domains = [parts.hostname] if parts.hostname else []
+        self.seen_teasers: set[str] = set()   # teaser sentences of the listing and home pages seen so far
 
     def site_of(self, response) -> dict:
         return self.site
@@ -105,8 +106,10 @@ class GenericSpider(ArticleSpiderMixin, scrapy.Spider):
         except Exception as e:
             self.fail("malformed_html", response.url, f"{type(e).__name__}: {e}", response.meta.get("kind"))
             return
-        page_type, why = classify_page(response.text, response.url, got)
+        page_type, why = classify_page(response.text, response.url, got, self.seen_teasers)
         self.session.count_page(self.site["id"], page_type)
+        if page_type in ("home", "listing"):   # what the site shows of its articles, to know its listings by
+            self.seen_teasers |= teaser_texts(response.text)
         if page_type == "article":   # home, listing and other pages are followed for links, never stored
             yield from self.make_article(response, self.site, got, selector_fields(response, self.site))
         else:

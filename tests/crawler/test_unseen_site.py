@@ -141,3 +141,20 @@ def test_rebuild_marks_stored_non_articles_and_leaves_them_out(tmp_path):
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
         assert not any(aid in text for aid in left), path.name
+
+
+def test_a_listing_without_teaser_markup_is_known_by_the_site_s_other_pages():
+    """A 'latest news' page printed as a title, an update line and bare teaser paragraphs looks like an
+    article on its own; the teasers the home page showed give it away."""
+    from crawler.pagetype import classify_page, teaser_texts
+
+    page = ("<html><body><h1>Tin mới cập nhật trong ngày</h1><div>Cập nhật lúc 08:15, 12/03/2020</div>"
+            + "".join(f"<p>{a['lead']}</p>" for a in ARTICLES)
+            + "".join(f'<a href="{article_path(a)}">Xem tiếp</a> ' for a in ARTICLES) + "</body></html>")
+    url = "http://127.0.0.1:8800/tin-moi"
+    assert classify_page(page, url)[0] == "article"   # alone, it could be one
+    seen = teaser_texts(render_home(ARTICLES))
+    assert classify_page(page, url, seen_teasers=seen)[0] == "listing"
+    article = render_article(ARTICLES[0], ARTICLES[1:])   # an article repeats at most its own teaser
+    assert classify_page(article, "http://127.0.0.1:8800" + article_path(ARTICLES[0]), seen_teasers=seen)[0] \
+        == "article"
