@@ -19,8 +19,6 @@ from records import Article, CrawlRun, _f, now_iso  # noqa: F401
 
 SCHEMA_VERSION = 1
 
-SCHEMA_VERSION = 1
-
 
 @dataclass
 class ArticleVersion:
