@@ -22,8 +22,7 @@ import lxml.html
 
 from .extraction import _clean, _select, extract_article, parse_date_text, parse_dateline
 
-FIELDS = ("title", "sapo", "body", "date", "author")
-_SELECTOR_KEY = {"title": "title", "sapo": "sapo", "body": "body", "date": "date", "author": "author"}
+FIELDS = ("title", "sapo", "body", "date", "author")   # the keys of a site file's selectors
 
 
 def _norm(text: str | None) -> str:
@@ -51,7 +50,7 @@ def selector_values(html: str | bytes, site: dict) -> dict[str, str | None]:
     sels = site.get("selectors") or {}
     out: dict[str, str | None] = {}
     for field in FIELDS:
-        sel = sels.get(_SELECTOR_KEY[field])
+        sel = sels.get(field)
         if not sel:
             continue
         text = " ".join(_clean(el.text_content()) for el in _select(tree, sel)).strip()
@@ -76,7 +75,7 @@ def compare_fields(html: str | bytes, url: str | None, site: dict, generic: dict
     gen = generic if generic is not None else generic_values(html, url)
     out = {}
     for field in FIELDS:
-        css = (site.get("selectors") or {}).get(_SELECTOR_KEY[field])
+        css = (site.get("selectors") or {}).get(field)
         if not css:
             status = "no selector"
         elif not sel.get(field):
