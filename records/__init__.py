@@ -48,6 +48,7 @@ class Article:
     crawl_run: str | None = _f("crawl run id that stored this version")
     content_sha1: str | None = _f("sha1 of title, sapo and text (changes bump version)")
     version: int = _f("1 for the first stored text; bumped when a changed page is stored again", default=1)
+    credit: str | None = _f("news agency or paper the article is credited to ('Theo TTXVN'), kept apart from the author")
 
 
 @dataclass

@@ -104,7 +104,7 @@ def build_article(url: str, site: dict | None, got: dict, sel: dict, *, province
         article_id=article_id(url), url=url, site=(site or {}).get("id"), province=province, title=title,
         sapo=sapo, text=body, published=sel.get("published") or got.get("published"),
         author=sel.get("author") or got.get("author"), section=section, fetched_at=now_iso(), raw_ref=raw_ref,
-        crawl_run=run_id, content_sha1=content_sha1(title, sapo, body))
+        crawl_run=run_id, content_sha1=content_sha1(title, sapo, body), credit=got.get("credit"))
 
 
 def content_type(response) -> str:

@@ -25,7 +25,7 @@ def stored(data: Path) -> dict[str, dict]:
     from corpus.store import Store
 
     with Store(data) as store:
-        cur = store.sql("SELECT url, title, published, author, sapo, text FROM articles")
+        cur = store.sql("SELECT url, title, published, author, credit, sapo, text FROM articles")
         cols = [d[0] for d in cur.description]
         rows = [dict(zip(cols, r)) for r in cur.fetchall()]
     urls = [r["url"] for r in rows]
@@ -50,6 +50,7 @@ def test_generic_crawl_stores_articles_only_with_their_fields(tmp_path):
             assert row["title"] == art["title"]
             assert row["published"] == art["published"], art["dateline"]
             assert row["author"] == art["author"], art["source"]
+            assert row["credit"] == art.get("credit"), art["source"]   # 'Theo …' is a credit, not an author
             assert row["sapo"] == art["lead"]
             assert row["text"].split("\n") == art["body"]   # no caption, byline, tags, related titles, form
         types = last_run(data)["page_types"]["127.0.0.1"]
