@@ -46,6 +46,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--retry-failed", action="store_true",
                    help="fetch pages that failed before (404, 500, timeout …) now, without waiting for their retry time")
 
+    s = sub.add_parser("check-site", help="what a site file's selectors match, beside generic extraction")
+    s.add_argument("target", metavar="ID|URL", help="site id, or a listing or article URL of a configured site")
+    s.add_argument("--articles", type=int, default=3, metavar="N", help="article pages to check (default 3)")
+    s.add_argument("--html", action="append", metavar="FILE", help="check a saved article page instead (repeatable)")
+    s.add_argument("--sites-dir", metavar="DIR", help="folder of site files (default: the packaged ones)")
+
     s = sub.add_parser("merge", help="take in what other machines crawled: their WARC files, spool, runs, crawl state")
     s.add_argument("others", nargs="+", metavar="OTHER_DATA", help="another machine's data folder (read only)")
 

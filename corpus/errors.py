@@ -1,9 +1,4 @@
-"""The one exception type the CLI turns into a one-line error."""
+"""The one exception type the CLI turns into a one-line error (defined in ``records.errors``)."""
+from records.errors import UserError
 
-
-class UserError(Exception):
-    """Bad input or an unusable store: printed as one line, exit code ``code``."""
-
-    def __init__(self, message: str, code: int = 2):
-        super().__init__(message)
-        self.code = code
+__all__ = ["UserError"]

@@ -14,39 +14,10 @@ from __future__ import annotations
 from dataclasses import MISSING, dataclass, field, fields
 import datetime as dt
 
+# Article, CrawlRun and now_iso live in ``records`` (below crawler and corpus); re-exported here
+from records import Article, CrawlRun, _f, now_iso  # noqa: F401
+
 SCHEMA_VERSION = 1
-
-
-def _f(doc: str, default=None, **kw):
-    """A dataclass field with a description (used by table docs and datapackage.json)."""
-    if "default_factory" in kw:
-        return field(metadata={"doc": doc}, **kw)
-    return field(default=default, metadata={"doc": doc}, **kw)
-
-
-@dataclass
-class Article:
-    """One news article as crawled or imported.
-
-    ``article_id`` is stable: a hash of the canonical URL, or
-    ``{site}:{id}`` for imported collections.
-    """
-
-    article_id: str = _f("stable id: sha1(canonical url)[:16] or '{site}:{id}' for imports")
-    url: str | None = _f("address of the article page")
-    site: str | None = _f("site id (crawler/sites/<id>.yaml) or collection name")
-    province: str | None = _f("province slug of the site or given at import (63-province map)")
-    title: str | None = _f("headline")
-    sapo: str | None = _f("lead paragraph")
-    text: str = _f("clean body, NFC-normalised; mention offsets index it", default="")
-    published: str | None = _f("publication date YYYY-MM-DD")
-    author: str | None = _f("byline")
-    section: str | None = _f("site section")
-    fetched_at: str | None = _f("ISO timestamp of the fetch")
-    raw_ref: str | None = _f("'warc/<file>.warc.gz#<offset>' or 'import:<path>#<line>'")
-    crawl_run: str | None = _f("crawl run id that stored this version")
-    content_sha1: str | None = _f("sha1 of title, sapo and text (changes bump version)")
-    version: int = _f("1 for the first stored text; bumped when a changed page is stored again", default=1)
 
 
 @dataclass
@@ -64,19 +35,6 @@ class ArticleVersion:
     raw_ref: str | None = _f("raw archive reference of the old text")
     crawl_run: str | None = _f("crawl run of the old text")
     replaced_at: str | None = _f("ISO timestamp when a newer version replaced it")
-
-
-@dataclass
-class CrawlRun:
-    run_id: str = _f("crawl run id")
-    started: str = _f("ISO start time")
-    finished: str | None = _f("ISO end time")
-    sites: str | None = _f("site ids crawled, comma separated")
-    pages: int = _f("pages fetched", default=0)
-    new: int = _f("new articles", default=0)
-    changed: int = _f("changed articles", default=0)
-    unchanged: int = _f("unchanged articles", default=0)
-    errors: str | None = _f("JSON {reason: count}")
 
 
 # --- mentions: shared provenance columns first, then the CONTRACT.md fields ---
@@ -331,7 +289,3 @@ def record_defaults(cls) -> dict:
         else:
             out[f.name] = None
     return out
-
-
-def now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()

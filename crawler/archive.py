@@ -12,7 +12,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Iterator
 
-from corpus.errors import UserError
+from records import UserError
 
 SITE_HEADER = "PartyCorpus-Site"      # JSON of the site file used (id, province, selectors, ...)
 RUN_HEADER = "PartyCorpus-Run"

@@ -11,7 +11,8 @@ nothing falls back to the generic method.
 
 >>> art = extract_article("<html><body><h1>Tin</h1><div>(LSO) – Huyện ủy ...</div></body></html>")
 >>> sorted(art)  # doctest: +NORMALIZE_WHITESPACE
-['author', 'body', 'is_article', 'lang', 'published', 'published_time', 'reason', 'sapo', 'title']
+['author', 'body', 'credit', 'is_article', 'lang', 'published', 'published_time', 'reason', 'sapo',
+ 'title']
 """
 from __future__ import annotations
 
@@ -136,6 +137,43 @@ def parse_dateline(text: str) -> tuple[str, str | None] | None:
     return day, best
 
 
+def _format_regex(fmt: str) -> re.Pattern:
+    """A regex finding text written in a strptime format, e.g. '%d/%m/%Y' in 'Chủ nhật, 27/09/2020'."""
+    parts = {"%d": r"\d{1,2}", "%m": r"\d{1,2}", "%Y": r"\d{4}", "%y": r"\d{2}", "%H": r"\d{1,2}",
+             "%M": r"\d{2}", "%S": r"\d{2}"}
+    out, i = [], 0
+    while i < len(fmt):
+        tok = fmt[i:i + 2]
+        if tok in parts:
+            out.append(parts[tok])
+            i += 2
+        else:
+            out.append(re.escape(fmt[i]))
+            i += 1
+    return re.compile("".join(out))
+
+
+def parse_date_text(text: str, formats: list[str]) -> tuple[str | None, str | None]:
+    """(YYYY-MM-DD, HH:MM) from a dateline using the site's ``date_formats``.
+
+    >>> parse_date_text("Chủ nhật, 27/09/2020", ["%d/%m/%Y"])
+    ('2020-09-27', None)
+    >>> parse_date_text("22:45, ngày 22-11-2020", ["%H:%M, ngày %d-%m-%Y"])
+    ('2020-11-22', '22:45')
+    """
+    for fmt in formats:
+        m = _format_regex(fmt).search(text or "")
+        if not m:
+            continue
+        try:
+            d = dt.datetime.strptime(m.group(0), fmt)
+        except ValueError:
+            continue
+        has_time = "%H" in fmt
+        return d.strftime("%Y-%m-%d"), (d.strftime("%H:%M") if has_time else None)
+    return None, None
+
+
 def _parse_iso(value: str) -> tuple[str, str | None] | None:
     """Meta/JSON-LD timestamps; UTC ones are shown in Vietnam time (UTC+7)."""
     value = (value or "").strip()
@@ -166,6 +204,7 @@ _LEAD_GENERIC = re.compile(
     r"^\s*(?:\((?=[^()]{0,25}[A-ZĐ])[^()\s][^()]{0,24}\)\s*[–—-]?\s*"
     r"|(?:TCCS|QĐND|ĐCSVN|TTXVN|VOV|VTV|NDĐT|SGGP|HNM|BNA|BTN)\s*[–—-]\s*)")
 _BYLINE_PREFIX = re.compile(r"^(?:theo\s+|tác giả\s*:?\s*|bài(?:\s*(?:và|,)\s*ảnh)?\s*:\s*|nguồn\s*:\s*)", re.I)
+_CREDIT = re.compile(r"^\s*(?:theo\s|nguồn\s*:)", re.I)   # "Theo TTXVN", "Nguồn: Báo Nhân Dân": not an author
 _CAPTION_LINE = re.compile(r"^(?:\(?ảnh(?:\s+minh\s+họa)?\s*[:)]|ảnh\s+minh\s+họa\b|nguồn\s+ảnh)", re.I)
 
 
@@ -201,7 +240,8 @@ def parse_byline(text: str, bold: bool = False, right: bool = False) -> str | No
         return stripped
     name = re.sub(r"\s*\([^)]*\)$", "", stripped).split()  # "Hồ Xuân Mai (theo Tạp chí Cộng sản)"
     capitalised = bool(name) and all(x[0].isupper() or not x[0].isalpha() for x in name)
-    if (bold or right) and capitalised and len(name) <= 6 and not stripped.endswith("."):
+    prefixed = stripped != t.strip(" -–") and not re.match(r"^(?:theo|nguồn)\b", t, re.I)   # "Bài, ảnh: …"
+    if (bold or right or prefixed) and capitalised and len(name) <= 6 and not stripped.endswith("."):
         return stripped
     return None
 
@@ -303,7 +343,8 @@ def element_paragraphs(root, skip_class: bool = True) -> list[Para]:
 _ZONE_TOKEN = re.compile(r"(?:(?:site|main|page|top|td)-)?header(?:-top|-wrap(?:per)?|-inner|-bar)?|top-?bar|nav|"
                          r"navbar|navigation|breadcrumbs?|today|clock|weather|list-news|related(?:-news|-posts)?|"
                          r"box-latest|box-popular|sidebar|(?:right|left)-?sidebar|sidebar-?(?:right|left)|side-bar", re.I)
-_ZONE_SUB = re.compile(r"footer|menu|widget|banner|most-?view|xem-?nhieu|moi-?nhat|tin-?lien-?quan", re.I)
+_ZONE_SUB = re.compile(r"footer|menu|widget|banner|most-?view|xem-?nhieu|moi-?nhat|tin-?lien-?quan|"
+                       r"chan-?trang|dau-?trang|hom-?nay|thoi-?tiet", re.I)   # Vietnamese: footer, header, today, weather
 
 
 def _zone(el) -> bool:
@@ -543,10 +584,33 @@ def _find_sapo(tree, selectors: dict, container) -> tuple[str | None, object]:
     return None, None
 
 
-def _date_from_dom(tree, title_el, body_el) -> tuple[str, str | None] | None:
+def _header_today(tree, title_el, text: str) -> bool:
+    """True for a date line of today (± a day) printed before the title: the page header's date."""
+    parsed = parse_dateline(text)
+    if not parsed:
+        return False
+    today = dt.date.today()
+    if abs((dt.date.fromisoformat(parsed[0]) - today).days) > 1:
+        return False
+    if title_el is None:
+        return True
+    key = _key(text)
+    for el in tree.iter():
+        if el is title_el:
+            return False
+        if isinstance(el.tag, str) and el.tag not in ("html", "body") and _key(el.text_content()) == key:
+            return True
+    return False
+
+
+def _date_from_dom(tree, title_el, body_el, body_start: int | None = None) -> tuple[str, str | None] | None:
+    """The dateline nearest the title, outside the body (``body_start``: the body text's first element
+    in document order when the container also holds the title and its meta line)."""
     order = {el: i for i, el in enumerate(tree.iter())}
     title_idx = order.get(title_el) if title_el is not None else None
     body_set = set(body_el.iter()) if body_el is not None else set()
+    if body_start is not None:
+        body_set = {el for el in body_set if order[el] >= body_start}
     cands = []
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "html", "body", "head", "title") or el in body_set:
@@ -565,6 +629,66 @@ def _date_from_dom(tree, title_el, body_el) -> tuple[str, str | None] | None:
     if title_idx is None:
         return cands[0][1]
     return min(cands, key=lambda c: abs(c[0] - title_idx))[1]
+
+
+def _element_of(tree, text: str):
+    """The innermost block element whose whole text is ``text``."""
+    key = _key(text)
+    found = None
+    for el in tree.iter("p", "div", "span", "td", "li", "em", "i", "b", "strong", "font", "h4", "h5", "h6"):
+        if _key(el.text_content()) == key:
+            found = el   # document order: a later match is a descendant of an earlier one
+    return found
+
+
+def _dom_style(tree, text: str) -> tuple[bool, bool]:
+    """(bold, right-aligned) of the element holding ``text`` on the page."""
+    el = _element_of(tree, text)
+    if el is None:
+        return False, False
+    chain = [el, *list(el.iterancestors())[:2]]
+    right = any(_RIGHT.search(e.get("style") or "") or (e.get("align") or "").lower() == "right"
+                or re.search(r"\b(?:text-)?right\b", e.get("class") or "") for e in chain)
+    total = len(_clean(el.text_content()))
+    bold = any(e.tag in _BOLD for e in chain) or total > 0 and \
+        sum(len(_clean(b.text_content())) for b in el.iter("b", "strong")) >= 0.9 * total
+    return bold, right
+
+
+def _byline_after(tree, last_text: str) -> tuple[str | None, str | None]:
+    """(author, credit) from the few short blocks right after the body's last paragraph (a source block),
+    before any furniture ("Từ khóa", "Tin liên quan" …)."""
+    el = _element_of(tree, last_text)
+    if el is None:
+        return None, None
+    inside = set(el.iter())
+    seen = 0
+    markers = tuple(m.casefold() for m in FURNITURE)
+    started = False
+    for cand in tree.iter():
+        if cand is el:
+            started = True
+            continue
+        if not started or cand in inside or not isinstance(cand.tag, str):
+            continue
+        if cand.tag not in ("p", "div", "span", "td", "em", "i", "b", "strong", "h4", "h5", "h6"):
+            continue
+        text = _clean(cand.text_content())
+        if not text or any(_clean(c.text_content()) == text for c in cand if isinstance(c.tag, str)):
+            continue   # an empty wrapper, or one holding a single block: look at the inner one
+        if text.casefold().startswith(markers) or len(text) > 70:
+            return None, None
+        if _CREDIT.match(text):
+            name = _BYLINE_PREFIX.sub("", text).strip(" -–()")
+            return (None, name) if name and len(name.split()) <= 8 and not name.endswith(".") else (None, None)
+        bold, right = _dom_style(tree, text)
+        name = parse_byline(text, bold, right)
+        if name:
+            return name, None
+        seen += 1
+        if seen >= 3:
+            break
+    return None, None
 
 
 def _date_from_meta(tree) -> tuple[str, str | None] | None:
@@ -614,7 +738,7 @@ def _author_from_page(tree, selectors: dict) -> str | None:
 
 def _result(**kw) -> dict:
     base = {"title": None, "sapo": None, "body": "", "published": None, "published_time": None, "author": None,
-            "lang": None, "is_article": False, "reason": None}
+            "credit": None, "lang": None, "is_article": False, "reason": None}
     base.update(kw)
     return base
 
@@ -672,12 +796,18 @@ def _extract(html, url, site: dict, encoding) -> dict:
         if title and _key(t) == _key(title):
             paras = paras[1:]
         elif len(t) <= 100 and parse_dateline(t) and not t.endswith("."):
-            lead_date = lead_date or parse_dateline(t)
+            if not _header_today(tree, title_el, t):   # the header's today-date is never the publication date
+                lead_date = lead_date or parse_dateline(t)
             paras = paras[1:]
         elif sapo_key and (_key(strip_lead_prefix(t, prefix)) == sapo_key or _key(t) == _key(sapo)):
             paras = paras[1:]
         else:
             break
+    body_start = None   # where the body's text begins: datelines before it (inside the container) count
+    if paras and not selectors.get("body"):
+        first = _key(paras[0].text)
+        body_start = next((i for i, el in enumerate(tree.iter()) if isinstance(el.tag, str)
+                           and el.tag not in ("html", "body") and _key(el.text_content()) == first), None)
     if sapo:
         pass
     elif len(paras) >= 2 and paras[0].bold and len(paras[0].text) > 60:
@@ -692,12 +822,17 @@ def _extract(html, url, site: dict, encoding) -> dict:
     if paras:
         paras[0] = Para(strip_lead_prefix(paras[0].text, site.get("lead_prefix")), paras[0].bold, paras[0].right)
 
-    # byline: the last line, else an author box, else structured data
-    author = None
+    # byline: the last line, else an author box, else structured data; "Theo …" / "Nguồn: …" is a credit
+    author = credit = None
     if paras:
-        author = parse_byline(paras[-1].text, paras[-1].bold, paras[-1].right)
+        bold, right = _dom_style(tree, paras[-1].text)   # generic extraction loses bold and alignment
+        author = parse_byline(paras[-1].text, paras[-1].bold or bold, paras[-1].right or right)
         if author:
+            if _CREDIT.match(paras[-1].text):
+                author, credit = None, author
             paras = paras[:-1]
+        else:   # a source block after the body
+            author, credit = _byline_after(tree, paras[-1].text)
     page_author = _author_from_page(tree, selectors)
     if not author or (selectors.get("author") and page_author):
         author = page_author or author
@@ -716,12 +851,12 @@ def _extract(html, url, site: dict, encoding) -> dict:
     meta_date = _date_from_meta(tree)
     if published and not published[1] and meta_date and meta_date[0] == published[0]:
         published = meta_date  # the selector's dateline has no time; structured data has
-    published = published or meta_date or lead_date or _date_from_dom(tree, title_el, body_el)
+    published = published or meta_date or lead_date or _date_from_dom(tree, title_el, body_el, body_start)
     if not published:
         published = _htmldate(tree)
 
     body = "\n".join(p.text for p in paras if p.text)
-    res = _result(title=title, sapo=sapo or None, body=body, author=author or None, lang=lang,
+    res = _result(title=title, sapo=sapo or None, body=body, author=author or None, credit=credit, lang=lang,
                   published=published[0] if published else None,
                   published_time=published[1] if published else None)
     reason = _not_article_reason(tree, body, paras, body_el)

@@ -14,7 +14,7 @@ row is still written (validators, this machine's incremental crawls).
 """
 from __future__ import annotations
 
-from corpus.schema import Article
+from records import Article
 
 
 class StorePipeline:
@@ -31,11 +31,16 @@ class StorePipeline:
         with session.state.write() as state:
             row = state.known(item.url)
             known = (row["version"], row["content_sha1"]) if row is not None else None
+            reachable = register is not None
             if register is not None:
-                from .register import Registered
+                from .register import Registered, redis_down_errors
 
-                expected = next(iter(register.lookup_raw([item.url]).values()))
-                shared = Registered.decode(expected)
+                try:
+                    expected = next(iter(register.lookup_raw([item.url]).values()))
+                except redis_down_errors() as e:   # stored here; published at the next run's start
+                    session.redis_down(e)
+                    reachable = False
+                shared = Registered.decode(expected) if reachable else None
                 if shared is not None and (known is None or shared.version >= known[0]):
                     known = (shared.version, shared.content_sha1)
             if known is not None and known[1] == item.content_sha1:
@@ -46,8 +51,13 @@ class StorePipeline:
                 return item
             item.version = (known[0] + 1) if known is not None else 1
             session.spool.write(item)   # durable before any state or register row names it
-            won = register is None or register.compare_and_set(
-                [item.url, *aliases], expected, Registered(item.version, item.content_sha1, item.article_id))
+            won = True
+            if reachable:
+                try:
+                    won = register.compare_and_set([item.url, *aliases], expected,
+                                                   Registered(item.version, item.content_sha1, item.article_id))
+                except redis_down_errors() as e:
+                    session.redis_down(e)
             state.clear_failure(item.url)
             for url in [item.url, *aliases]:
                 state.upsert(url=url, site=item.site, article_id=item.article_id, content_sha1=item.content_sha1,
@@ -56,6 +66,7 @@ class StorePipeline:
             session.duplicates += 1
         elif known is None:
             session.run.new += 1
+            session.count_health(item.site, "new_articles")
         else:
             session.run.changed += 1
         return item

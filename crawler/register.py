@@ -186,6 +186,13 @@ class KnownArticle(Exception):
     """A redirect led to an article already stored (here or on another machine): not fetched again."""
 
 
+def redis_down_errors() -> tuple[type[BaseException], ...]:
+    """The exceptions of a Redis that cannot be reached (a distributed crawl rides them out)."""
+    import redis
+
+    return (redis.ConnectionError, redis.TimeoutError, ConnectionError, TimeoutError)
+
+
 class KnownRedirectMiddleware:
     """Downloader middleware: drops a request that a redirect made for an article page already stored
     (in this data folder's state or the shared register), and records the URLs that redirected to it as

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from corpus.errors import UserError
+from records import UserError
 
 from .register import ArticleRegister
 from .session import CrawlSession
@@ -173,7 +173,10 @@ def run_crawl(data_dir: str | Path, *, sites: dict[str, dict] | None = None, sta
         process.start()
     finally:
         if workers:
-            workers.leave()
+            try:
+                workers.leave()
+            except Exception as e:   # Redis gone at the end: the lease runs out by itself
+                log.warning("redis unreachable when leaving the crawl: %s", e)
         stats = crawler.stats.get_stats() if crawler.stats else {}
         pages = stats.get("response_received_count", 0)
         session.close(pages)

@@ -14,9 +14,10 @@ from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
 
-from corpus.schema import CrawlRun, now_iso
+from records import CrawlRun, now_iso
 
 from .archive import ArchiveWriter
+from .register import redis_down_errors
 from .spool import SpoolWriter, adopt_orphan_spools
 from .state import CrawlState
 
@@ -55,12 +56,31 @@ class CrawlSession:
         self.retry_failed = retry_failed   # fetch pages that failed before even if their retry time is not due
         self.skipped_waiting = 0           # failed before, retry time not due: not fetched
         self.duplicates = 0                # stored by another worker meanwhile (lost compare-and-set)
+        self.page_types: dict[str, Counter] = {}   # site -> {article, listing, home, other: pages}
+        self.health: dict[str, Counter] = {}       # site -> selector and listing health counts (crawler.health)
+
+    def count_page(self, site: str | None, page_type: str) -> None:
+        """Count a fetched page of ``site`` by its type (``crawler.pagetype``)."""
+        self.page_types.setdefault(site or "-", Counter())[page_type] += 1
+
+    def count_health(self, site: str | None, what: str, n: int = 1) -> None:
+        """Count a health event of ``site`` (``crawler.health.HEALTH_KEYS``)."""
+        self.health.setdefault(site or "-", Counter())[what] += n
 
     def registered(self, urls) -> set[str]:
         """Canonical URLs among ``urls`` that another machine stored (one Redis round trip; empty alone)."""
         if self.register is None:
             return set()
-        return self.register.registered(urls)
+        try:
+            return self.register.registered(urls)
+        except redis_down_errors() as e:   # Redis away for a while: this machine's state still knows its own
+            self.redis_down(e)
+            return set()
+
+    def redis_down(self, exc: BaseException) -> None:
+        """Count a Redis call that failed (the crawl goes on with what this machine knows)."""
+        self.errors["redis_unreachable"] += 1
+        log.warning("redis unreachable: %s", exc)
 
     def record_aliases(self, url: str, aliases) -> bool:
         """When ``url`` is a stored article (here or in the register), record the URLs that redirected to it
@@ -71,7 +91,11 @@ class CrawlSession:
         row = self.state.known(url)
         stored = Registered(row["version"], row["content_sha1"], row["article_id"]) if row is not None else None
         if self.register is not None:
-            shared = self.register.lookup([url])[canonicalize(url)]
+            try:
+                shared = self.register.lookup([url])[canonicalize(url)]
+            except redis_down_errors() as e:
+                self.redis_down(e)
+                shared = None
             if shared is not None and (stored is None or shared.version > stored.version):
                 stored = shared
         if stored is None:
@@ -84,19 +108,29 @@ class CrawlSession:
                                  article_id=stored.article_id, content_sha1=stored.content_sha1,
                                  version=stored.version, raw_ref=row["raw_ref"] if row is not None else None)
         if self.register is not None:
-            self.register.raise_to((alias, stored) for alias in aliases)
+            try:
+                self.register.raise_to((alias, stored) for alias in aliases)
+            except redis_down_errors() as e:   # published at the next run's start (registered_rows)
+                self.redis_down(e)
         return True
 
     def start_listing_walk(self, listing_url: str, site: str | None) -> bool:
         """Count a walk down a listing (in Redis when distributed); True when the previous walk reached its end."""
         if self.register is not None:
-            return self.register.start_listing_walk(listing_url)
+            try:
+                return self.register.start_listing_walk(listing_url)
+            except redis_down_errors() as e:
+                self.redis_down(e)
+                return False   # walk the listing to its end: nothing below an outage is left behind
         return self.state.start_listing_walk(listing_url, site)
 
     def finish_listing_walk(self, listing_url: str, pages: int) -> None:
         """Note that a walk down a listing reached its end (in Redis when distributed)."""
         if self.register is not None:
-            self.register.finish_listing_walk(listing_url)
+            try:
+                self.register.finish_listing_walk(listing_url)
+            except redis_down_errors() as e:
+                self.redis_down(e)
         else:
             self.state.finish_listing_walk(listing_url, pages)
 
@@ -134,6 +168,8 @@ class CrawlSession:
         record["skipped_known"] = self.skipped_known
         record["skipped_waiting"] = self.skipped_waiting
         record["duplicates"] = self.duplicates
+        record["page_types"] = {k: dict(sorted(v.items())) for k, v in sorted(self.page_types.items())}
+        record["health"] = {k: dict(sorted(v.items())) for k, v in sorted(self.health.items())}
         record["pid"] = os.getpid()
         folder = self.data_dir / "crawl" / "runs"
         folder.mkdir(parents=True, exist_ok=True)

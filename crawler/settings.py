@@ -103,7 +103,7 @@ def crawl_settings(*, polite: bool = True, redis_url: str | None = None, max_pag
         s["CLOSESPIDER_PAGECOUNT"] = int(max_pages)
     if redis_url:
         s.update({
-            "SCHEDULER": "scrapy_redis.scheduler.Scheduler",
+            "SCHEDULER": "crawler.scheduler.ResilientScheduler",   # scrapy-redis, riding out a Redis outage
             "DUPEFILTER_CLASS": "scrapy_redis.dupefilter.RFPDupeFilter",
             "REDIS_URL": redis_url,
             "SCHEDULER_PERSIST": True,          # the last worker out clears the queue (crawler.run)

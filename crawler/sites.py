@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from corpus.errors import UserError
+from records import UserError
 
 PACKAGED_SITES_DIR = Path(__file__).resolve().parent / "sites"
 

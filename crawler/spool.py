@@ -10,7 +10,7 @@ import os
 from dataclasses import asdict
 from pathlib import Path
 
-from corpus.schema import Article
+from records import Article
 
 
 class SpoolWriter:
@@ -44,7 +44,7 @@ def adopt_orphan_spools(data_dir: str | Path, state, register=None) -> int:
     A crawl killed after fsyncing a spool line but before committing its state row (or its
     register row) would otherwise fetch that article again; the spool line is the proof it was stored.
     """
-    from corpus.ingest import read_spool_file, writer_alive
+    from records import read_spool_file, writer_alive
 
     spool = Path(data_dir) / "spool"
     adopted = 0

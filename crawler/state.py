@@ -16,7 +16,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from corpus.schema import now_iso
+from records import UserError, now_iso
 
 from .urls import canonicalize
 
@@ -95,9 +95,14 @@ class CrawlState:
         with FileLock(str(self.path) + ".init.lock", timeout=120):
             self.con = sqlite3.connect(str(self.path), timeout=60, isolation_level=None, check_same_thread=False)
             self.con.row_factory = sqlite3.Row
-            self.con.execute("PRAGMA journal_mode=WAL")
-            self.con.execute("PRAGMA synchronous=FULL")
-            self.con.executescript(_SCHEMA)
+            try:
+                self.con.execute("PRAGMA journal_mode=WAL")
+                self.con.execute("PRAGMA synchronous=FULL")
+                self.con.executescript(_SCHEMA)
+            except sqlite3.OperationalError as e:   # a full disk, a file size limit, a read-only folder
+                self.con.close()
+                raise UserError(f"cannot write {self.path}: {e} (is the disk full or the folder read-only?)") \
+                    from None
 
     def known(self, url: str) -> sqlite3.Row | None:
         """The state row of an article URL (any tracking-parameter variant), or None."""
@@ -129,6 +134,13 @@ class CrawlState:
             " content_sha1=excluded.content_sha1, version=excluded.version, raw_ref=excluded.raw_ref,"
             " last_fetched=excluded.last_fetched",
             (canonicalize(url), url, site, article_id, etag, last_modified, content_sha1, version, raw_ref, now, now))
+
+    def forget(self, urls) -> int:
+        """Drop the article rows of ``urls`` (pages found not to be articles); call inside ``write()``."""
+        n = 0
+        for url in urls:
+            n += self.con.execute("DELETE FROM articles WHERE canonical_url = ?", (canonicalize(url),)).rowcount
+        return n
 
     def adopt_spooled(self, articles) -> int:
         """Record articles of a spool file whose writer died between writing a line and committing its

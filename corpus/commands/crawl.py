@@ -56,8 +56,20 @@ def summary(session) -> str:
             f"skipped, {session.skipped_waiting} failed earlier and not yet due for a retry"
             + (f", {session.duplicates} stored by another worker at the same moment" if session.duplicates else "")
             + "; "
-            + f"skipped or failed: {err}. Spool {session.spool.path.name} ({session.spool.lines} lines), "
+            + f"skipped or failed: {err}. "
+            + _page_types(session)
+            + f"Spool {session.spool.path.name} ({session.spool.lines} lines), "
             f"archive {session.archive.records} records. Run record crawl/runs/{run.run_id}.json.")
+
+
+def _page_types(session) -> str:
+    """'Pages by type: article 3, home 1, listing 4. ' (only articles are stored)."""
+    from collections import Counter
+
+    total: Counter = Counter()
+    for counts in getattr(session, "page_types", {}).values():
+        total.update(counts)
+    return ("Pages by type: " + ", ".join(f"{k} {v}" for k, v in sorted(total.items())) + ". ") if total else ""
 
 
 def ingest(data_dir: Path) -> str | None:

@@ -25,4 +25,11 @@ def run(args) -> int:
     msg = ingest(data)
     if msg:
         print(msg, flush=True)
+    from ..nonarticles import mark_non_articles
+
+    marked = mark_non_articles(data, res["non_articles"])
+    if marked:
+        print(f"{sum(marked.values())} stored pages are not articles ("
+              + ", ".join(f"{k} {v}" for k, v in sorted(marked.items()))
+              + "): marked in table non_articles and left out of builds and exports", flush=True)
     return 0

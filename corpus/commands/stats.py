@@ -46,7 +46,26 @@ def collect(data_dir) -> dict:
                                     "FROM crawl_runs ORDER BY started DESC NULLS LAST, run_id DESC LIMIT 5")
         st["n_crawl_runs"] = one("SELECT count(*) FROM crawl_runs")
     st["failed_pages"] = failed_pages(data_dir)
+    st["page_types"], st["site_warnings"] = crawl_health(data_dir)
+    from ..nonarticles import marked_counts
+
+    st["non_articles"] = marked_counts(data_dir)
     return st
+
+
+def crawl_health(data_dir) -> tuple[dict[str, dict[str, int]], list[str]]:
+    """Fetched pages per site by type (article, listing, home, other) over all crawl runs, and warning
+    lines for sites that degraded against their own history (``crawler.health.degraded``)."""
+    from collections import Counter
+
+    from crawler.health import degraded, load_runs
+
+    runs = load_runs(data_dir)
+    types: dict[str, Counter] = {}
+    for r in runs:
+        for site, counts in (r.get("page_types") or {}).items():
+            types.setdefault(site, Counter()).update(counts)
+    return {k: dict(sorted(v.items())) for k, v in sorted(types.items())}, degraded(runs)
 
 
 def failed_pages(data_dir) -> dict[str, int]:
@@ -93,6 +112,14 @@ def run(args) -> int:
     for run_id, started, finished, sites, pages, new, changed, unchanged, errors in st["crawl_runs"]:
         out.append(f"  {run_id} {started or '-'} -> {finished or 'unfinished'} sites={sites or '-'} pages={pages} "
                    f"new={new} changed={changed} unchanged={unchanged} errors={errors or '{}'}")
+    if st["page_types"]:
+        out.append("pages fetched by type (non-articles are followed for links, never stored):")
+        for site, counts in st["page_types"].items():
+            out.append(f"  {site:<28} " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if st.get("non_articles"):
+        out.append("stored pages marked as not articles (left out): "
+                   + ", ".join(f"{k} {v}" for k, v in st["non_articles"].items()))
+    out.extend(st["site_warnings"])
     failed = st["failed_pages"]
     out.append(f"pages that failed and wait for a retry: {sum(failed.values())}"
                + (" (" + ", ".join(f"{k} {v}" for k, v in failed.items()) + ")" if failed else ""))

@@ -54,6 +54,10 @@ def _update(args) -> int:
     crawl_rc = subprocess.call(cmd)
     if crawl_rc != 0:
         sys.stderr.write(f"partycorpus update: warning: crawl exited with {crawl_rc}; building what was fetched\n")
+    from crawler.health import degraded, load_runs
+
+    for line in degraded(load_runs(args.data)):   # sites that degraded against their own history
+        sys.stderr.write(f"partycorpus update: {line}\n")
     out = run_build(args.data, progress=True)
     sys.stdout.write(f"built {out['built']} of {out['pending']} pending articles\n")
     ex = export_tables(args.data, out=args.out)

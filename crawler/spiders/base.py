@@ -7,16 +7,17 @@ first, ``crawler.extraction.extract_article`` fills the rest. The item goes to
 """
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import hashlib
-import re
 
 import scrapy
 from scrapy.http import TextResponse
 
-from corpus.schema import Article, now_iso
+from records import Article, now_iso
 
+from ..extraction import parse_date_text  # noqa: F401 (site date formats; used below)
+from ..health import record_selector_health
+from ..pagetype import classify_page
 from ..urls import article_id, canonicalize
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -30,43 +31,6 @@ def content_sha1(title: str | None, sapo: str | None, text: str | None) -> str:
         h.update(part.encode("utf-8"))
         h.update(b"\x1f")
     return h.hexdigest()
-
-
-def _format_regex(fmt: str) -> re.Pattern:
-    """A regex finding text written in a strptime format, e.g. '%d/%m/%Y' in 'Chủ nhật, 27/09/2020'."""
-    parts = {"%d": r"\d{1,2}", "%m": r"\d{1,2}", "%Y": r"\d{4}", "%y": r"\d{2}", "%H": r"\d{1,2}",
-             "%M": r"\d{2}", "%S": r"\d{2}"}
-    out, i = [], 0
-    while i < len(fmt):
-        tok = fmt[i:i + 2]
-        if tok in parts:
-            out.append(parts[tok])
-            i += 2
-        else:
-            out.append(re.escape(fmt[i]))
-            i += 1
-    return re.compile("".join(out))
-
-
-def parse_date_text(text: str, formats: list[str]) -> tuple[str | None, str | None]:
-    """(YYYY-MM-DD, HH:MM) from a dateline using the site's ``date_formats``.
-
-    >>> parse_date_text("Chủ nhật, 27/09/2020", ["%d/%m/%Y"])
-    ('2020-09-27', None)
-    >>> parse_date_text("22:45, ngày 22-11-2020", ["%H:%M, ngày %d-%m-%Y"])
-    ('2020-11-22', '22:45')
-    """
-    for fmt in formats:
-        m = _format_regex(fmt).search(text or "")
-        if not m:
-            continue
-        try:
-            d = dt.datetime.strptime(m.group(0), fmt)
-        except ValueError:
-            continue
-        has_time = "%H" in fmt
-        return d.strftime("%Y-%m-%d"), (d.strftime("%H:%M") if has_time else None)
-    return None, None
 
 
 def _extract_article(html: str, url: str, site: dict | None) -> dict:
@@ -113,11 +77,12 @@ def classify_failure(failure) -> tuple[str, str]:
         return "oversized", msg[:120]
     if "Timeout" in name or "timed out" in msg.lower():
         return "timeout", ""
-    if "DNSLookup" in name:
+    if "DNSLookup" in name or name == "CannotResolveHostError":
         return "dns", ""
     if "ConnectionRefused" in name:
         return "connection_refused", ""
-    if "ConnectionLost" in name or "ResponseNeverReceived" in name or "DataLoss" in name:
+    if "ConnectionLost" in name or "ResponseNeverReceived" in name or "DataLoss" in name \
+            or name == "DownloadFailedError":   # Scrapy >= 2.13 wraps a reset or lost connection in it
         return "connection_lost", ""
     return name.lower(), msg[:120]
 
@@ -139,7 +104,7 @@ def build_article(url: str, site: dict | None, got: dict, sel: dict, *, province
         article_id=article_id(url), url=url, site=(site or {}).get("id"), province=province, title=title,
         sapo=sapo, text=body, published=sel.get("published") or got.get("published"),
         author=sel.get("author") or got.get("author"), section=section, fetched_at=now_iso(), raw_ref=raw_ref,
-        crawl_run=run_id, content_sha1=content_sha1(title, sapo, body))
+        crawl_run=run_id, content_sha1=content_sha1(title, sapo, body), credit=got.get("credit"))
 
 
 def content_type(response) -> str:
@@ -231,9 +196,16 @@ class ArticleSpiderMixin:
         except Exception as e:  # malformed markup must not stop the crawl
             self.fail("malformed_html", response.url, f"{type(e).__name__}: {e}", aliases=moved)
             return
-        if not got.get("is_article", bool(got.get("body"))):
-            self.fail("not_article", response.url, got.get("reason") or "", aliases=moved)
+        # the site file's URL patterns say "article": only what the page shows can overrule them
+        page_type, why = classify_page(html, None, got)
+        if page_type == "other" and got.get("is_article"):
+            page_type = "article"
+        self.session.count_page((site or {}).get("id"), page_type)
+        if page_type != "article":   # a listing or home page behind an article-like URL is never stored
+            self.fail("not_article", response.url, f"{page_type}: {got.get('reason') or why}", aliases=moved)
             return
+        if site and site.get("selectors"):
+            record_selector_health(self.session, site, html, response.url, got)
         yield from self.make_article(response, site, got, sel)
 
     def make_article(self, response, site: dict | None, got: dict, sel: dict):

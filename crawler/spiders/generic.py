@@ -2,7 +2,8 @@
 
 Follows links within the start URL's host, reads /robots.txt sitemaps,
 /sitemap.xml and feeds named in ``<link rel=alternate>``, and stores only the
-pages that ``crawler.extraction.extract_article`` says are articles.
+pages that ``crawler.pagetype.classify_page`` says are articles (home, listing and
+other pages are followed for links and counted per type).
 
 >>> # partycorpus crawl --start-url https://baolangson.vn/chinh-tri --province lang-son --max-pages 200
 """
@@ -12,6 +13,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 
+from ..pagetype import classify_page, teaser_texts
 from ..urls import canonicalize, same_site
 from .base import ArticleSpiderMixin, _extract_article, content_type, is_html, selector_fields
 
@@ -35,6 +37,7 @@ class GenericSpider(ArticleSpiderMixin, scrapy.Spider):
         self.site = {"id": host or "generic", "province": province, "base_url": self.base_url, "selectors": {},
                      "date_formats": [], "strip": [], "revalidate": False}
         self.allowed_domains = [parts.hostname] if parts.hostname else []
+        self.seen_teasers: set[str] = set()   # teaser sentences of the listing and home pages seen so far
 
     def site_of(self, response) -> dict:
         return self.site
@@ -103,8 +106,14 @@ class GenericSpider(ArticleSpiderMixin, scrapy.Spider):
         except Exception as e:
             self.fail("malformed_html", response.url, f"{type(e).__name__}: {e}", response.meta.get("kind"))
             return
-        if got.get("is_article"):
+        page_type, why = classify_page(response.text, response.url, got, self.seen_teasers)
+        self.session.count_page(self.site["id"], page_type)
+        if page_type in ("home", "listing"):   # what the site shows of its articles, to know its listings by
+            self.seen_teasers |= teaser_texts(response.text)
+        if page_type == "article":   # home, listing and other pages are followed for links, never stored
             yield from self.make_article(response, self.site, got, selector_fields(response, self.site))
+        else:
+            self.logger.debug("not stored (%s: %s): %s", page_type, why, response.url)
         yield from self._follow_all([response.urljoin(h.strip()) for h in feeds], self.parse_feed)
         yield from self._follow_all([response.urljoin(h) for h in map(str.strip, links)
                                      if h and not h.startswith(("javascript:", "mailto:", "tel:", "#"))])

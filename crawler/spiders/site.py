@@ -123,12 +123,16 @@ class SiteSpider(ArticleSpiderMixin, scrapy.Spider):
             return
         sel = (listing.get("link_selector") or "a") + "::attr(href)"
         hrefs = [response.urljoin(h.strip()) for h in response.css(sel).getall() if h.strip()]
+        self.session.count_health(site["id"], "listing_pages")
         if listing.get("link_selector") and not any(self.is_article_url(site, h) for h in hrefs):
             # the selector is stale: fall back to every link on the page
+            self.session.count_health(site["id"], "listing_link_selector_empty")
             hrefs = [response.urljoin(h.strip()) for h in response.css("a::attr(href)").getall() if h.strip()]
         reqs, unseen = self._article_requests(site, hrefs, meta.get("section"))
         yield from reqs
         has_articles = any(self.is_article_url(site, h) for h in hrefs)
+        if not has_articles and page == 1:
+            self.session.count_health(site["id"], "listing_pages_without_article_links")
         if (unseen == 0 and stop_at_known) or not has_articles or page >= listing["max_pages"]:
             self.session.finish_listing_walk(walk, page)
             return

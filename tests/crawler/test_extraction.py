@@ -141,8 +141,8 @@ def test_http_charset_wins_over_nothing():
 def test_never_raises_on_bad_input(bad):
     art = extract_article(bad)
     assert art["is_article"] is False and art["reason"]
-    assert set(art) == {"title", "sapo", "body", "published", "published_time", "author", "lang", "is_article",
-                        "reason"}
+    assert set(art) == {"title", "sapo", "body", "published", "published_time", "author", "credit", "lang",
+                        "is_article", "reason"}
 
 
 def test_listing_page_is_not_an_article():
