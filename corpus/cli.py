@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--format", action="append", choices=["csv", "parquet", "xlsx"], dest="formats")
     s.add_argument("--include-reprints", action="store_true")
     s.add_argument("--map", choices=["63", "34"], default="63", help="province map (default: 63 provinces)")
+    s.add_argument("--derived-only", action="store_true",
+                   help="leave out article texts and leads (titles, URLs, sentences and derived tables stay)")
 
     sub.add_parser("stats", help="articles by site, province, year; coverage")
 
@@ -91,6 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
                    choices=["speed", "extract", "build", "profile", "crawl", "all"])
     s.add_argument("--n", type=int, default=None, metavar="N", help="articles in the sample")
     s.add_argument("--jobs", type=int, default=None)
+
+    s = sub.add_parser("publish", help="write the corpus to one SQLite file for Datasette")
+    s.add_argument("--out", metavar="FILE", help="SQLite file (default DATA/publish/corpus.sqlite)")
+    s.add_argument("--no-text", action="store_true",
+                   help="leave out article texts and leads (titles, URLs, sentences and derived tables stay)")
+    s.add_argument("--no-sentences", action="store_true", help="leave out the sentences around mentions too")
+
+    s = sub.add_parser("serve", help="browse the corpus in Datasette on 127.0.0.1 (publishes first when needed)")
+    s.add_argument("--port", type=int, default=8001)
+    s.add_argument("--file", metavar="FILE", help="published SQLite file (default DATA/publish/corpus.sqlite)")
 
     sub.add_parser("demo", help="serve the synthetic mirror, crawl it, build, export, summarise")
 

@@ -1,0 +1,33 @@
+"""Datasette plugin (loaded by ``partycorpus serve`` with ``--plugins-dir``): SQL functions for the corpus.
+
+``fold(text)``: the text without Vietnamese diacritics (đ -> d), as indexed in ``articles_fts.folded``.
+``kwic(text, phrase, width)``: every place (at most 3) the phrase occurs, diacritics and case ignored, with
+``width`` characters either side, the phrase in [brackets]; NULL when it does not occur.
+"""
+from __future__ import annotations
+
+from datasette import hookimpl
+
+from corpus.publish import fold
+
+
+def kwic(text, phrase, width=60):
+    if not text or not phrase:
+        return None
+    hay, needle = fold(text).lower(), " ".join(fold(phrase).lower().split())
+    if not needle or len(hay) != len(text):   # folding keeps offsets for NFC text; else no context
+        return None
+    out, at = [], hay.find(needle)
+    while at >= 0 and len(out) < 3:
+        end = at + len(needle)
+        left, right = max(0, at - int(width)), min(len(text), end + int(width))
+        out.append(("…" if left else "") + text[left:at] + "[" + text[at:end] + "]" + text[end:right]
+                   + ("…" if right < len(text) else ""))
+        at = hay.find(needle, end)
+    return " ‖ ".join(out) if out else None
+
+
+@hookimpl
+def prepare_connection(conn):
+    conn.create_function("fold", 1, fold, deterministic=True)
+    conn.create_function("kwic", 3, kwic, deterministic=True)
