@@ -12,9 +12,11 @@ citations of a document by province and year, keyword in context.
 """
 from __future__ import annotations
 
+import signal
 import sqlite3
 import subprocess
 import sys
+import urllib.parse
 from pathlib import Path
 
 from .errors import UserError
@@ -183,8 +185,7 @@ def _defaults(db: sqlite3.Connection) -> dict[str, str]:
             "phrase": "kết nạp đảng viên"}
 
 
-def _dashboard(db: sqlite3.Connection, dbname: str, queries: dict[str, dict]) -> dict:
-    d = _defaults(db)
+def _dashboard(dbname: str, queries: dict[str, dict], d: dict[str, str]) -> dict:
     sel = lambda q: {"type": "select", "db": dbname, "query": q}  # noqa: E731
     filters = {
         "indicator": {"name": "Indicator", **sel("SELECT DISTINCT indicator FROM indicator_values ORDER BY 1")},
@@ -228,11 +229,14 @@ def datasette_metadata(db: sqlite3.Connection, dbname: str, tables: dict, info: 
     tmeta["articles"].update(fts_table="articles_fts", fts_pk="rowid", sort_desc="published")
     tmeta["corpus_info"] = {"description": TABLE_DOCS["corpus_info"]}
     queries = canned_queries(db)
-    dash = _dashboard(db, dbname, queries)
+    defaults = _defaults(db)
+    dash = _dashboard(dbname, queries, defaults)
     for name, q in queries.items():
         slug = name.replace("_", "-")
-        q["description_html"] = (f"{_esc(q.pop('description'))}. "
-                                 f'<a href="/-/dashboards/{DASHBOARD}/{slug}">Chart of this query</a>')
+        params = urllib.parse.urlencode({k: v for k, v in defaults.items() if f":{k}" in q["sql"]})
+        q["description_html"] = (f"{_esc(q.pop('description'))}. <a class=\"chart-link\" "
+                                 f'href="/-/dashboards/{DASHBOARD}/{slug}?{_esc(params)}">Chart of this query</a> '
+                                 f"(for {_esc(params.replace('&', ', ')) or 'all'}; the chart page has the filters)")
     canned = {k: {kk: vv for kk, vv in q.items() if kk in ("title", "sql", "description_html")}
               for k, q in queries.items()}
     versions = (f"corpus version {info['corpus_version']}; extractor {info['extractor_version']}, codebook "
@@ -274,6 +278,7 @@ def serve(data_dir, port: int = 8001, db_path=None) -> int:
         publish(data_dir, out=db_path)
     sys.stderr.write(f"serving {db_path} at http://127.0.0.1:{port}/ (Ctrl-C stops)\n")
     proc = subprocess.Popen(datasette_command(db_path, metadata_path(db_path), port))
+    signal.signal(signal.SIGTERM, lambda *_: proc.terminate())   # a stopped serve stops Datasette too
     try:
         return proc.wait()
     except KeyboardInterrupt:

@@ -1,12 +1,16 @@
-"""Datasette plugin (loaded by ``partycorpus serve`` with ``--plugins-dir``): SQL functions for the corpus.
+"""Datasette plugin (loaded by ``partycorpus serve`` with ``--plugins-dir``): SQL functions and links.
 
 ``fold(text)``: the text without Vietnamese diacritics (đ -> d), as indexed in ``articles_fts.folded``.
 ``kwic(text, phrase, width)``: every place (at most 3) the phrase occurs, diacritics and case ignored, with
 ``width`` characters either side, the phrase in [brackets]; NULL when it does not occur.
+Links: an article, sentence or document id in a row page or a query result links to its row (table pages
+already link them through their foreign keys).
 """
 from __future__ import annotations
 
+import markupsafe
 from datasette import hookimpl
+from datasette.utils import tilde_encode
 
 from corpus.publish import fold
 
@@ -31,3 +35,17 @@ def kwic(text, phrase, width=60):
 def prepare_connection(conn):
     conn.create_function("fold", 1, fold, deterministic=True)
     conn.create_function("kwic", 3, kwic, deterministic=True)
+
+
+#: columns that name a row of another table
+LINKS = {"article_id": "articles", "original_id": "articles", "reprint_of": "articles", "sentence_id": "sentences",
+         "doc_key": "documents"}
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    target = LINKS.get(column)
+    if not target or table == target or not isinstance(value, str) or not value:
+        return None
+    href = datasette.urls.row(database, target, tilde_encode(value))
+    return markupsafe.Markup(f'<a href="{markupsafe.escape(href)}">{markupsafe.escape(value)}</a>')
