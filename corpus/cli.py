@@ -111,12 +111,22 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _use_demo_store(args) -> None:
+    """Without --data or PARTYCORPUS_DATA, reading commands use the demo's store when ./data holds none."""
+    if (args.command in ("stats", "search", "export", "publish", "serve") and args.data == "data"
+            and not os.environ.get("PARTYCORPUS_DATA") and not os.path.exists("data/corpus.duckdb")
+            and os.path.exists("data/demo/corpus.duckdb")):
+        sys.stderr.write("partycorpus: no store in ./data; using the demo's store in data/demo (--data DIR for another)\n")
+        args.data = "data/demo"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
         return 2
+    _use_demo_store(args)
     name = {"import": "import_"}.get(args.command, args.command.replace("-", "_"))  # 'import' is a keyword
     module = importlib.import_module(f"corpus.commands.{name}")
     try:

@@ -133,7 +133,8 @@ def _kwic_query(article_cols: set[str], has_sentences: bool) -> dict:
     by_id = ("SELECT d.article_id, d.published, d.province, d.canonical_id AS matched, d.sentence AS context\n"
              "FROM directives d WHERE d.canonical_id = :phrase")
     if "text" in article_cols:
-        by_text = ("SELECT a.article_id, a.published, a.province, a.title AS matched, kwic(a.text, :phrase, 70) AS context\n"
+        by_text = ("SELECT a.article_id, a.published, a.province, a.title AS matched,\n"
+                   "  coalesce(kwic(a.text, :phrase, 70), kwic(a.title, :phrase, 70)) AS context\n"
                    "FROM articles a WHERE a.rowid IN (SELECT rowid FROM articles_fts\n"
                    "  WHERE articles_fts MATCH '\"' || replace(:phrase, '\"', ' ') || '\"')")
         where = "article texts"
@@ -165,7 +166,7 @@ def canned_queries(db: sqlite3.Connection) -> dict[str, dict]:
     """The canned queries for the tables in ``db`` (they use the columns that exist)."""
     cols = lambda t: {r[1] for r in db.execute(f'PRAGMA table_info("{t}")')}  # noqa: E731
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
-    out = dict(CANNED)
+    out = {k: dict(q) for k, q in CANNED.items()}
     out["targets_vs_achieved"] = _targets_query(cols("targets"))
     out["keyword_in_context"] = _kwic_query(cols("articles"), "sentences" in tables)
     return {k: out[k] for k in ("indicator_across_provinces", "province_over_years", "targets_vs_achieved",

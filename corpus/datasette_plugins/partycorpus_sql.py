@@ -8,6 +8,8 @@ already link them through their foreign keys).
 """
 from __future__ import annotations
 
+import re
+
 import markupsafe
 from datasette import hookimpl
 from datasette.utils import tilde_encode
@@ -18,16 +20,17 @@ from corpus.publish import fold
 def kwic(text, phrase, width=60):
     if not text or not phrase:
         return None
-    hay, needle = fold(text).lower(), " ".join(fold(phrase).lower().split())
-    if not needle or len(hay) != len(text):   # folding keeps offsets for NFC text; else no context
+    hay, words = fold(text).lower(), re.findall(r"\w+", fold(phrase).lower())
+    if not words or len(hay) != len(text):   # folding keeps offsets for NFC text; else no context
         return None
-    out, at = [], hay.find(needle)
-    while at >= 0 and len(out) < 3:
-        end = at + len(needle)
+    out = []
+    for m in re.finditer(r"\b" + r"\W+".join(map(re.escape, words)) + r"\b", hay):   # words as FTS5 sees them
+        at, end = m.span()
         left, right = max(0, at - int(width)), min(len(text), end + int(width))
         out.append(("…" if left else "") + text[left:at] + "[" + text[at:end] + "]" + text[end:right]
                    + ("…" if right < len(text) else ""))
-        at = hay.find(needle, end)
+        if len(out) == 3:
+            break
     return " ‖ ".join(out) if out else None
 
 

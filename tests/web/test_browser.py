@@ -14,10 +14,13 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
+
+from corpus.publish import fold
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 ARTEFACTS = Path(__file__).resolve().parents[1] / "artefacts"
@@ -185,3 +188,27 @@ def test_a_link_goes_from_a_figure_to_its_sentence_and_article(site, page):
     assert "kết nạp" in sentence.lower() or "đảng viên" in sentence.lower()
     assert page.find_element(By.CSS_SELECTOR, "td.col-article_id a").get_attribute("href").endswith(
         "/corpus/articles/" + article_id.replace(":", "~3A"))
+
+
+def test_every_canned_query_answers_with_rows_that_link_to_their_sources(site):
+    """Each canned query, with its chart link's parameters, returns rows (JSON API of the served file)."""
+    from urllib.parse import parse_qsl
+
+    meta = json.loads(urllib.request.urlopen(site + "/-/metadata.json", timeout=10).read())
+    queries = meta["databases"]["corpus"]["queries"]
+    assert len(queries) == 5
+    for name, q in queries.items():
+        params = dict(parse_qsl(q["description_html"].split('href="', 1)[1].split('"', 1)[0].split("?", 1)[1]
+                                .replace("&amp;", "&")))
+        if name == "keyword_in_context":
+            params = {"phrase": "ket nap dang vien"}
+        url = f"{site}/corpus/{name}.json?_shape=objects&" + urllib.parse.urlencode(params)
+        rows = json.loads(urllib.request.urlopen(url, timeout=30).read())["rows"]
+        assert rows, name
+        if name == "keyword_in_context":
+            assert all("[" in r["context"] and fold(r["context"].split("[", 1)[1].split("]")[0]).lower()
+                       == "ket nap dang vien" for r in rows)
+        if name == "targets_vs_achieved":
+            assert {"target", "achieved", "met"} <= set(rows[0]) and {r["met"] for r in rows} & {"met", "not met"}
+    html = urllib.request.urlopen(f"{site}/corpus/keyword_in_context?phrase=05-CT%2FTW", timeout=30).read().decode()
+    assert 'href="/corpus/articles/' in html   # query results link to the articles
