@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("bench", help="benchmarks: extract, build, crawl")
     s.add_argument("what", nargs="?", default="speed",
-                   choices=["speed", "extract", "build", "profile", "crawl", "all"])
+                   choices=["speed", "extract", "build", "profile", "crawl", "web", "all"])
     s.add_argument("--n", type=int, default=None, metavar="N", help="articles in the sample")
     s.add_argument("--jobs", type=int, default=None)
 

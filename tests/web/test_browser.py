@@ -68,6 +68,7 @@ def browser():
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
+    os.environ.setdefault("SE_OFFLINE", "true")   # Selenium Manager never fetches a driver
     profile = tempfile.mkdtemp(prefix="partycorpus-chromium-")
     opts = webdriver.ChromeOptions()
     opts.binary_location = CHROMIUM
