@@ -78,6 +78,24 @@ def _sql_type(col: Column) -> str:
     return _SQLITE_TYPES.get(col.type, "TEXT")
 
 
+#: columns shown first in a table page (the rest follow in the export's order)
+FRONT = {
+    "figures": ("article_id", "province", "published", "year", "indicator", "value", "unit", "kind", "text",
+                "sentence", "sentence_id"),
+    "targets": ("article_id", "province", "published", "deadline_year", "indicator", "value", "unit", "text",
+                "sentence", "sentence_id"),
+    "directives": ("article_id", "province", "published", "canonical_id", "doc_key", "kind", "text", "sentence",
+                   "sentence_id"),
+    "indicators_long": ("article_id", "province", "year", "indicator", "value", "unit", "kind", "sentence",
+                        "sentence_id"),
+}
+
+
+def _front(name: str, cols: list[Column]) -> list[Column]:
+    order = {n: i for i, n in enumerate(FRONT.get(name, ()))}
+    return sorted(cols, key=lambda c: order.get(c.name, len(order)))
+
+
 def _specs(text: bool, sentences: bool) -> dict[str, tuple[list[Column], str, dict]]:
     """Published table -> (columns, DuckDB FROM clause, keys {'pk': [...], 'fk': {col: table}})."""
     every = table_specs(include_reprints=True)
@@ -128,7 +146,7 @@ def _specs(text: bool, sentences: bool) -> dict[str, tuple[list[Column], str, di
             Column("sentence", "m.sentence", doc="the sentence"),
         ], f"FROM ({parts}) m ORDER BY m.article_id, m.sentence_start",
             {"pk": ["sentence_id"], "fk": {"article_id": "articles"}})
-    return specs
+    return {name: (_front(name, cols), tail, keys) for name, (cols, tail, keys) in specs.items()}
 
 
 # columns people filter by (indexed), when the table has them

@@ -51,6 +51,9 @@ FACETS = {
     "reprints": ["method"],
 }
 LABELS = {"articles": "title", "documents": "title"}
+# sentences and contexts get room in wide tables
+WIDE_CELLS_CSS = "data:text/css," + urllib.parse.quote(
+    "td.col-sentence, td.col-context { min-width: 26em; } td.col-title, td.col-article_id { min-width: 12em; }")
 
 CANNED = {
     "indicator_across_provinces": {
@@ -71,7 +74,7 @@ CANNED = {
                "WHERE province = :province\nORDER BY indicator, year",
         "chart": {"mark": {"type": "line", "tooltip": True, "point": True},
                   "encoding": {"x": {"field": "year", "type": "ordinal"},
-                               "y": {"field": "value", "type": "quantitative"},
+                               "y": {"field": "value", "type": "quantitative", "scale": {"type": "symlog"}},
                                "color": {"field": "indicator", "type": "nominal"}}},
         "chart_sql": "SELECT * FROM ({sql})",
     },
@@ -191,7 +194,7 @@ def _dashboard(dbname: str, queries: dict[str, dict], d: dict[str, str]) -> dict
     sel = lambda q: {"type": "select", "db": dbname, "query": q}  # noqa: E731
     filters = {
         "indicator": {"name": "Indicator", **sel("SELECT DISTINCT indicator FROM indicator_values ORDER BY 1")},
-        "year": {"name": "Year", **sel("SELECT DISTINCT year FROM indicator_values ORDER BY 1 DESC")},
+        "year": {"name": "Year", **sel("SELECT DISTINCT CAST(year AS TEXT) FROM indicator_values ORDER BY 1 DESC")},
         "province": {"name": "Province", **sel("SELECT DISTINCT province FROM indicator_values ORDER BY 1")},
         "document": {"name": "Document", "type": "text"},
         "phrase": {"name": "Phrase", "type": "text"},
@@ -204,7 +207,9 @@ def _dashboard(dbname: str, queries: dict[str, dict], d: dict[str, str]) -> dict
         slug = name.replace("_", "-")
         sql = q["chart_sql"].replace("{sql}", q["sql"])
         charts[slug] = {"title": q["title"], "db": dbname, "query": sql, "library": "vega-lite", "display": q["chart"]}
-    return {"title": "Party-building corpus", "description": "Charts of the canned queries; change the filters above.",
+    return {"title": "Party-building corpus", "description": "Charts of the canned queries (each chart's menu has its SQL); "
+                                                          "choose an indicator, year, province, document or phrase and "
+                                                          "Apply.",
             "layout": [["indicator-across-provinces", "province-over-years"],
                        ["targets-vs-achieved", "citations-of-document"],
                        ["keyword-in-context", "keyword-in-context"]],
@@ -250,6 +255,7 @@ def datasette_metadata(db: sqlite3.Connection, dbname: str, tables: dict, info: 
         "license": "Texts: their publishers' (see each article's url); derived data: see the source note",
         "source": "partycorpus " + info["corpus_version"] + ": " + info["licence"],
         "databases": {dbname: {"description": versions, "tables": tmeta, "queries": canned}},
+        "extra_css_urls": [WIDE_CELLS_CSS],
         "plugins": {"datasette-dashboards": {DASHBOARD: dash}},
     }
 
