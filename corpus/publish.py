@@ -29,9 +29,9 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import unicodedata
 from pathlib import Path
 
+from .datasette_plugins.partycorpus_sql import fold
 from .errors import UserError
 from .export import (Column, _chunks, _install_province_map, _mention_columns, _select, _stored_versions, _wide,
                      corpus_version, table_specs, without_full_text)
@@ -45,15 +45,6 @@ MENTION_TABLES = {"directives": "directive_mentions", "figures": "figure_mention
 LICENCE_NOTE = ("Derived data (mentions, indicators, citations) extracted by partycorpus from the articles listed "
                 "in the articles table; article texts belong to their publishers (see each article's url). "
                 "Share a file published with --no-text when the texts may not be passed on.")
-
-
-def fold(text: str | None) -> str:
-    """Vietnamese without diacritics: "Đảng bộ tỉnh Lâm Đồng" -> "Dang bo tinh Lam Dong"."""
-    if not text:
-        return ""
-    s = text.replace("Đ", "D").replace("đ", "d")
-    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", s)
-                                               if not unicodedata.combining(c)))
 
 
 def default_path(data_dir) -> Path:

@@ -11,10 +11,23 @@ from __future__ import annotations
 import re
 
 import markupsafe
+import unicodedata
+
 from datasette import hookimpl
 from datasette.utils import tilde_encode
 
-from corpus.publish import fold
+
+def fold(text: str | None) -> str:
+    """Vietnamese without diacritics: "Đảng bộ tỉnh Lâm Đồng" -> "Dang bo tinh Lam Dong".
+
+    Self-contained (this file is deployed alone with ``datasette publish --plugins-dir``);
+    ``corpus.publish`` indexes ``articles_fts.folded`` with it.
+    """
+    if not text:
+        return ""
+    s = text.replace("Đ", "D").replace("đ", "d")
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", s)
+                                               if not unicodedata.combining(c)))
 
 
 def kwic(text, phrase, width=60):

@@ -179,6 +179,9 @@ def test_kwic_finds_a_phrase_with_or_without_diacritics_and_keeps_the_original_w
     assert kwic(text, "Kết Nạp", 5) == "… phố [kết nạp] được…"
     assert kwic(text, "dang", 4) == "…16, [Đảng] bộ … ‖ …176 [đảng] viê…"
     assert kwic(text, "không có", 5) is None
+    # the plugin is deployed alone (datasette publish --plugins-dir): it imports nothing of the project
+    source = open(sys.modules[kwic.__module__].__file__, encoding="utf-8").read()
+    assert "from corpus" not in source and "import corpus" not in source and "from ." not in source
 
 
 def _cli(args, cwd, env_extra=None):
