@@ -94,6 +94,9 @@ def _specs(text: bool, sentences: bool) -> dict[str, tuple[list[Column], str, di
     art_cols, art_tail = every["articles"]
     if not text:
         art_cols = without_full_text(art_cols)
+    at = [c.name for c in art_cols].index("published") + 1   # a year to facet by, beside the date
+    art_cols = art_cols[:at] + [Column("year", "TRY_CAST(substr(a.published, 1, 4) AS BIGINT)", "integer",
+                                       "year of publication")] + art_cols[at:]
     specs = {"articles": (art_cols, art_tail, {"pk": ["article_id"], "fk": {"reprint_of": "articles"}})}
     sid = "CASE WHEN m.sentence_start IS NOT NULL THEN m.article_id || ':' || m.sentence_start END"
     for name in MENTION_TABLES:

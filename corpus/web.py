@@ -39,7 +39,7 @@ TABLE_DOCS = {
     "corpus_info": "Corpus version, extractor, codebook and gazetteer versions, licence note.",
 }
 FACETS = {
-    "articles": ["site", "province"],
+    "articles": ["site", "province", "year"],
     "directives": ["kind", "province", "canonical_id"],
     "figures": ["province", "year", "indicator", "kind"],
     "targets": ["province", "indicator", "deadline_year"],
