@@ -4,7 +4,7 @@
 ``kwic(text, phrase, width)``: every place (at most 3) the phrase occurs, diacritics and case ignored, with
 ``width`` characters either side, the phrase in [brackets]; NULL when it does not occur.
 Links: an article, sentence or document id in a row page or a query result links to its row (table pages
-already link them through their foreign keys).
+already link them through their foreign keys); a citations row's n_mentions links to those mentions.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import re
 
 import markupsafe
 import unicodedata
+import urllib.parse
 
 from datasette import hookimpl
 from datasette.utils import tilde_encode
@@ -58,8 +59,25 @@ LINKS = {"article_id": "articles", "original_id": "articles", "reprint_of": "art
          "doc_key": "documents"}
 
 
+def _citing_mentions(row, value, database, datasette):
+    """A citations row's mention count links to those mentions (directives of that document, province, year)."""
+    keys = row.keys() if hasattr(row, "keys") else []
+    if not {"doc_key", "province", "year"} <= set(keys):
+        return None
+    doc_key = row["doc_key"]["value"] if isinstance(row["doc_key"], dict) else row["doc_key"]
+    args = {"doc_key": doc_key}
+    if row["province"] is not None:
+        args["province"] = row["province"]
+    if row["year"] is not None:
+        args["published__startswith"] = str(row["year"])
+    href = datasette.urls.table(database, "directives") + "?" + urllib.parse.urlencode(args)
+    return markupsafe.Markup(f'<a href="{markupsafe.escape(href)}">{markupsafe.escape(value)}</a>')
+
+
 @hookimpl
-def render_cell(value, column, table, database, datasette):
+def render_cell(row, value, column, table, database, datasette):
+    if table == "citations" and column == "n_mentions":
+        return _citing_mentions(row, value, database, datasette)
     target = LINKS.get(column)
     if not target or table == target or not isinstance(value, str) or not value:
         return None

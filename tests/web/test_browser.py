@@ -213,3 +213,18 @@ def test_every_canned_query_answers_with_rows_that_link_to_their_sources(site):
             assert {"target", "achieved", "met"} <= set(rows[0]) and {r["met"] for r in rows} & {"met", "not met"}
     html = urllib.request.urlopen(f"{site}/corpus/keyword_in_context?phrase=05-CT%2FTW", timeout=30).read().decode()
     assert 'href="/corpus/articles/' in html   # query results link to the articles
+
+
+def test_each_citation_links_to_its_mentions(site):
+    """citations.n_mentions links to the directives it counts (reprints are in directives, not in citations)."""
+    import re
+
+    get = lambda path: json.loads(urllib.request.urlopen(site + path, timeout=30).read())  # noqa: E731
+    reprints = {r["article_id"] for r in get("/corpus/reprints.json?_shape=array&_size=max")}
+    html = urllib.request.urlopen(site + "/corpus/citations?_size=max", timeout=30).read().decode()
+    links = re.findall(r'<td class="col-n_mentions type-int"><a href="([^"]+)">(\d+)</a>', html)
+    assert len(links) == get("/corpus/citations.json?_size=0")["filtered_table_rows_count"] > 0
+    for href, n in links:
+        href = href.replace("&amp;", "&").replace("/corpus/directives?", "/corpus/directives.json?_shape=array&_size=max&")
+        rows = get(href)
+        assert sum(r["article_id"] not in reprints for r in rows) == int(n), href
