@@ -14,6 +14,7 @@ citations of a document by province and year, keyword in context.
 from __future__ import annotations
 
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -281,6 +282,11 @@ def serve(data_dir, port: int = 8001, db_path=None) -> int:
     db_path = Path(db_path) if db_path else default_path(data_dir)
     if not 0 < port < 65536:
         raise UserError(f"--port {port}: expected 1-65535")
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            raise UserError(f"port {port} on 127.0.0.1 is in use; choose another with --port")
     if is_stale(data_dir, db_path):
         sys.stderr.write(f"publishing {db_path} (missing or older than the store) ...\n")
         publish(data_dir, out=db_path)

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -213,5 +214,10 @@ def test_bad_input_is_one_line_with_exit_2(web_store, tmp_path):
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
     r = _cli(["--data", str(web_store), "serve", "--port", "70000"], tmp_path)
     assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and "Traceback" not in r.stderr
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        r = _cli(["--data", str(web_store), "serve", "--port", str(busy.getsockname()[1])], tmp_path)
+    assert r.returncode == 2 and "in use" in r.stderr and len(r.stderr.strip().splitlines()) == 1
     r = _cli(["--data", str(tmp_path / "nothing"), "publish"], tmp_path)
     assert r.returncode == 2 and "no store yet" in r.stderr
