@@ -180,10 +180,10 @@ def canned_queries(db: sqlite3.Connection) -> dict[str, dict]:
 
 def _defaults(db: sqlite3.Connection) -> dict[str, str]:
     """Dashboard filter defaults: the most reported indicator and its latest year, the busiest province ..."""
-    one = lambda q: (db.execute(q).fetchone() or [None])[0]  # noqa: E731
+    one = lambda q, *params: (db.execute(q, params).fetchone() or [None])[0]  # noqa: E731
     indicator = one("SELECT indicator FROM indicator_values GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1") or ""
     year = one("SELECT year FROM indicator_values WHERE indicator = ? GROUP BY 1 ORDER BY count(*) DESC, year DESC "
-               "LIMIT 1".replace("?", "'" + indicator.replace("'", "''") + "'"))
+               "LIMIT 1", indicator)
     province = one("SELECT province FROM indicator_values GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1") or ""
     document = one("SELECT canonical_id FROM citations WHERE canonical_id IS NOT NULL GROUP BY 1 "
                    "ORDER BY sum(n_articles) DESC, 1 LIMIT 1") or ""
