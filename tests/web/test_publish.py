@@ -221,3 +221,18 @@ def test_bad_input_is_one_line_with_exit_2(web_store, tmp_path):
     assert r.returncode == 2 and "in use" in r.stderr and len(r.stderr.strip().splitlines()) == 1
     r = _cli(["--data", str(tmp_path / "nothing"), "publish"], tmp_path)
     assert r.returncode == 2 and "no store yet" in r.stderr
+
+
+def test_targets_query_uses_stored_achieved_values_when_targets_have_them():
+    from corpus.web import _targets_query
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE targets (article_id, sentence_id, province, published, indicator, deadline_year, "
+               "recurrence, value, unit, achieved_value, achieved_ratio, met)")
+    db.executemany("INSERT INTO targets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        ("a:1", "a:1:0", "lam-dong", "2021-01-02", "members.admitted", 2021, None, 200, "đảng viên", 250, 1.25, 1),
+        ("a:2", "a:2:0", "lam-dong", "2021-01-02", "members.admitted", 2022, None, 300, "đảng viên", 150, 0.5, 0)])
+    q = _targets_query({r[1] for r in db.execute("PRAGMA table_info(targets)")})
+    assert "indicator_values" not in q["sql"]
+    rows = db.execute(q["sql"], {"province": ""}).fetchall()
+    assert [(r[4], r[6], r[7], r[8]) for r in rows] == [(200, 250, 1.25, "met"), (300, 150, 0.5, "not met")]
