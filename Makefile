@@ -4,7 +4,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 
-.PHONY: demo test eval report bench redis clean
+.PHONY: demo test eval report bench redis chromium serve clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -18,7 +18,10 @@ demo: $(STAMP)
 redis:
 	bash scripts/ensure-redis.sh
 
-test: $(STAMP) redis
+chromium:
+	bash scripts/ensure-chromium.sh
+
+test: $(STAMP) redis chromium
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
@@ -37,6 +40,9 @@ report: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/partycorpus --data data/bench bench all
+
+serve: $(STAMP)
+	$(BIN)/partycorpus --data data/demo serve
 
 clean:
 	rm -rf data/demo data/bench reports

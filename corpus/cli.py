@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--format", action="append", choices=["csv", "parquet", "xlsx"], dest="formats")
     s.add_argument("--include-reprints", action="store_true")
     s.add_argument("--map", choices=["63", "34"], default="63", help="province map (default: 63 provinces)")
+    s.add_argument("--derived-only", action="store_true",
+                   help="leave out article texts and leads (titles, URLs, sentences and derived tables stay)")
 
     sub.add_parser("stats", help="articles by site, province, year; coverage")
 
@@ -97,9 +99,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("bench", help="benchmarks: extract, build, crawl")
     s.add_argument("what", nargs="?", default="speed",
-                   choices=["speed", "extract", "build", "profile", "crawl", "all"])
+                   choices=["speed", "extract", "build", "profile", "crawl", "web", "all"])
     s.add_argument("--n", type=int, default=None, metavar="N", help="articles in the sample")
     s.add_argument("--jobs", type=int, default=None)
+
+    s = sub.add_parser("publish", help="write the corpus to one SQLite file for Datasette")
+    s.add_argument("--out", metavar="FILE", help="SQLite file (default DATA/publish/corpus.sqlite)")
+    s.add_argument("--no-text", action="store_true",
+                   help="leave out article texts and leads (titles, URLs, sentences and derived tables stay)")
+    s.add_argument("--no-sentences", action="store_true", help="leave out the sentences around mentions too")
+
+    s = sub.add_parser("serve", help="browse the corpus in Datasette on 127.0.0.1 (publishes first when needed)")
+    s.add_argument("--port", type=int, default=8001)
+    s.add_argument("--file", metavar="FILE", help="published SQLite file (default DATA/publish/corpus.sqlite)")
 
     sub.add_parser("demo", help="serve the synthetic mirror, crawl it, build, export, summarise")
 
@@ -108,12 +120,22 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _use_demo_store(args) -> None:
+    """Without --data or PARTYCORPUS_DATA, reading commands use the demo's store when ./data holds none."""
+    if (args.command in ("stats", "search", "export", "publish", "serve") and args.data == "data"
+            and not os.environ.get("PARTYCORPUS_DATA") and not os.path.exists("data/corpus.duckdb")
+            and os.path.exists("data/demo/corpus.duckdb")):
+        sys.stderr.write("partycorpus: no store in ./data; using the demo's store in data/demo (--data DIR for another)\n")
+        args.data = "data/demo"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
         return 2
+    _use_demo_store(args)
     name = {"import": "import_"}.get(args.command, args.command.replace("-", "_"))  # 'import' is a keyword
     module = importlib.import_module(f"corpus.commands.{name}")
     try:

@@ -113,6 +113,15 @@ def _articles_columns() -> list[Column]:
     ]
 
 
+#: article columns holding the articles' own words beyond titles (left out by ``--derived-only`` / ``--no-text``)
+FULL_TEXT_COLUMNS = ("sapo", "text")
+
+
+def without_full_text(cols: list[Column]) -> list[Column]:
+    """The articles columns without bodies and leads (titles, URLs and derived columns stay)."""
+    return [c for c in cols if c.name not in FULL_TEXT_COLUMNS]
+
+
 def table_specs(include_reprints: bool) -> dict[str, tuple[list[Column], str]]:
     """Export table -> (columns, FROM/WHERE/ORDER BY clause)."""
     no_reprint = "" if include_reprints else "AND m.article_id NOT IN (SELECT article_id FROM reprint_links)"
@@ -331,7 +340,7 @@ def _sources(con) -> list[dict]:
 
 
 def export_tables(data_dir=None, out=None, formats=None, include_reprints: bool = False,
-                  province_map: str = "63") -> dict:
+                  province_map: str = "63", derived_only: bool = False) -> dict:
     """Write every export table in each format, plus ``datapackage.json``.
 
     >>> export_tables("data", formats=["csv", "parquet"])   # doctest: +SKIP
@@ -356,6 +365,8 @@ def export_tables(data_dir=None, out=None, formats=None, include_reprints: bool 
         _install_province_map(con, province_map)
         v = _stored_versions(store)
         specs = table_specs(include_reprints)
+        if derived_only:   # no article bodies or leads: titles, URLs, sentences and derived tables stay
+            specs["articles"] = (without_full_text(specs["articles"][0]), specs["articles"][1])
         tables: dict[str, list[Column]] = {}
         wb = _open_workbook(out_dir) if "xlsx" in formats else None
         try:

@@ -6,7 +6,8 @@
 resident memory of the process and its children, sampled every 50 ms: a
 ``--jobs 2`` build counts its two workers). ``profile`` runs ``nlp.extract``
 under cProfile and prints the top functions. ``crawl`` calls
-``benchmarks/bench_crawl.run``.
+``benchmarks/bench_crawl.run``. ``web`` times ``publish`` of the ``--data`` store, a search and each
+canned query of the web view (``benchmarks/web_speed.run``).
 
 Texts: the first N articles of ``../shared/data/bulk/baomoi-2017.jsonl.gz``
 when present, else the synthetic mirror content. Nothing is asserted: read
@@ -248,4 +249,8 @@ def run(args) -> int:
         except ImportError as e:
             raise UserError(f"crawl benchmark unavailable: {e}")
         crawl_bench(args.n)
+    if what == "web":   # the store of --data: publish, then a search and each canned query over HTTP
+        sys.path.insert(0, str(ROOT))
+        from benchmarks.web_speed import run as web_bench
+        web_bench(args.data)
     return 0

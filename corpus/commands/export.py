@@ -11,7 +11,7 @@ from ..export import export_tables
 
 def run(args) -> int:
     out = export_tables(args.data, out=args.out, formats=args.formats, include_reprints=args.include_reprints,
-                        province_map=args.map)
+                        province_map=args.map, derived_only=getattr(args, "derived_only", False))
     parts = ", ".join(f"{k} {v}" for k, v in out["tables"].items())
     sys.stdout.write(f"exported to {out['out']} (corpus version {out['corpus_version']}): {parts}\n")
     cells = out["indicator_cells"]
