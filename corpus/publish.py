@@ -33,8 +33,9 @@ from pathlib import Path
 
 from .datasette_plugins.partycorpus_sql import fold
 from .errors import UserError
-from .export import (Column, _chunks, _install_province_map, _mention_columns, _select, _stored_versions, _wide,
-                     corpus_version, table_specs, without_full_text)
+from .export import (CONFLICT_COLUMNS, Column, _batches, _chunks, _install_province_map, _mention_columns, _select,
+                     _stored_versions, _wide, corpus_version, table_specs, without_full_text)
+from .indicators import cells, conflict_rows
 from .schema import ReprintLink
 from .store import STORE_FILE, Store, data_dir_of
 
@@ -226,10 +227,17 @@ def publish(data_dir=None, out=None, text: bool = True, sentences: bool = True, 
                 hook = _index_articles(db, cols) if name == "articles" else None
                 counts[name] = _insert(db, name, cols, _chunks(con.execute(_select(cols, tail)), chunk), hook)
                 db.commit()
-            wcols, wrows = _wide(con, include_reprints=False)
+            all_cells = list(cells(con, "pmap(m.province)"))
+            wcols, wrows = _wide(con, include_reprints=False, all_cells=all_cells)
             tables["indicators_wide"] = wcols
             _create(db, "indicators_wide", wcols, {"pk": ["province", "year"], "fk": {}})
             counts["indicators_wide"] = _insert(db, "indicators_wide", wcols, iter([wrows] if wrows else []))
+            keep = [i for i, c in enumerate(CONFLICT_COLUMNS) if sentences or c.name != "sentence"]
+            ccols = [CONFLICT_COLUMNS[i] for i in keep]           # every candidate of a contested value
+            tables["indicator_conflicts"] = ccols
+            _create(db, "indicator_conflicts", ccols, {"pk": [], "fk": {}})
+            counts["indicator_conflicts"] = _insert(db, "indicator_conflicts", ccols, _batches(
+                (tuple(r[i] for i in keep) for r in conflict_rows(all_cells)), chunk))
             # the FTS content: titles and texts from articles, 'folded' only in the index
             body = '"text"' if "text" in [c.name for c in tables["articles"]] else "NULL"
             db.execute(f"CREATE VIEW articles_fts_content AS SELECT rowid, title, {body} AS text, NULL AS folded "
@@ -269,7 +277,7 @@ def _indicator_values_view(wcols: list[Column]) -> str:
     """``indicator_values``: indicators_wide back in long form (province, year, indicator, value, unit, n)."""
     parts = []
     for c in wcols[2:]:
-        if c.name.startswith("n_"):
+        if c.name.startswith(("n_", "conflict_")):
             continue
         unit = c.doc[len(c.name) + 2:].split("): ", 1)[0]   # _wide's doc: "<indicator> (<unit>): ..."
         unit = "" if unit == "no unit" else unit.replace("'", "''")
