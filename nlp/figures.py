@@ -24,6 +24,7 @@ from .numbers import (DIGITS, MULTIPLIER_RE, NUMBER_WORDS_RE, RANGE_SEP, parse_m
                       parse_number_words)
 from .normalize import UPPER
 from .sentences import sentence_spans
+from .spans import SpanSet
 from .types import Figure
 
 _W = r"[\wđĐ]"
@@ -219,14 +220,14 @@ def extract_figures(text: str, published: str | None = None, directives: Iterabl
     >>> [(f.text, f.value, f.value_max) for f in extract_figures("Mỗi đồng chí dự từ 5 đến 7 chi bộ.")]
     [('từ 5 đến 7 chi bộ', 5.0, 7.0)]
     """
-    blocked = [(d.start, d.end) for d in directives]
+    blocked = SpanSet((d.start, d.end) for d in directives)
     pub_year = int(published[:4]) if published and published[:4].isdigit() else None
     figures: list[Figure] = []
     for ss, se in sentence_spans(text):
         sentence = text[ss:se]
         if not _HAS_DIGIT_OR_WORD.search(sentence):
             continue
-        found = _sentence_figures(text, ss, se, blocked)
+        found = _sentence_figures(text, ss, se, blocked.overlapping(ss, se))
         _attach_years(text, ss, se, found, pub_year)
         _attach_year_parts(text, ss, se, found)
         _attach_indicators(text, ss, se, found)
@@ -416,6 +417,16 @@ def _sentence_figures(text: str, ss: int, se: int, directive_spans: list[tuple[i
     return out
 
 
+_CODE_OF_LAW = re.compile(r"\s*[Ll]uật")
+
+
+def _last_char_before(text: str, p: int) -> str:
+    """The last character before ``p`` that is not a space (``text[:p].rstrip()[-1:]`` without the copy)."""
+    while p > 0 and text[p - 1].isspace():
+        p -= 1
+    return text[p - 1:p]
+
+
 def _named_unit(text: str, p: int) -> tuple[str, int] | None:
     """A counted noun at ``p`` that the codebook does not list: an office or body ("bốn Văn phòng") or a
     noun the tagger reads as a verb ("1.098 kiến nghị").
@@ -427,10 +438,10 @@ def _named_unit(text: str, p: int) -> tuple[str, int] | None:
         return None                              # "THPT quốc gia 2017 Thứ trưởng …", "Việt Nam 2035 khuyến nghị"
     m = _OFFICE_NOUN.match(text, p) or _COUNTED_NOUNS.match(text, p) or _ACCUSED.match(text, p) \
         or _ABBREVIATED_NOUN.match(text, p)
-    if m and m.group(1) == "Bộ" and re.match(r"\s*[Ll]uật", text[m.end():]):
+    if m and m.group(1) == "Bộ" and _CODE_OF_LAW.match(text, m.end()):
         return None                              # "Điều 202 Bộ luật hình sự": a code, not ministries
     if m and m.re is _ABBREVIATED_NOUN and m.group(1) not in _KNOWN_ABBREVIATIONS and (
-            not text[:p].rstrip()[-1:].isdigit() or _NAME_OR_MODEL_AROUND.match(text, m.end())
+            not _last_char_before(text, p).isdigit() or _NAME_OR_MODEL_AROUND.match(text, m.end())
             or _CAPITALISED_BEFORE_NUMBER.search(text, max(0, p - 40), p)):
         return None                              # "Chủ tịch Năm APEC 2017", "Pulsar 200 DTS-i", "0-3 SHB Đà Nẵng"
     return (m.group(1), m.end()) if m else None

@@ -67,6 +67,51 @@ def sample_texts(n: int) -> tuple[str, list[dict]]:
     return f"synthetic mirror content ({len(out[:n])})", out[:n]
 
 
+# -- long documents: synthetic party-building sentences, repeated ------------------------------
+
+# Synthetic: written for this project, not taken from any article. Numbers vary with the sentence's
+# index, so the sentences repeat in form, not in text (per-sentence caches do not hide the work).
+_LONG_SENTENCES = (
+    "Năm {y}, Đảng bộ xã kết nạp được {a} đảng viên mới, đạt {p},{d}% chỉ tiêu.",
+    "Toàn huyện có {b} tổ chức cơ sở đảng với {c} đảng viên sinh hoạt ở {e} chi bộ.",
+    "Có {p},{d}% TCCSĐ hoàn thành tốt nhiệm vụ (năm {y0} là {q}%).",
+    "Thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị, Huyện ủy mở {f} lớp bồi dưỡng cho {c} học viên.",
+    "Ủy ban Kiểm tra đã kiểm tra {f} tổ chức đảng và {e} đảng viên, thi hành kỷ luật hai đảng viên.",
+    "Nghị quyết Trung ương 4 (khóa XII) được quán triệt tới {e}/{b} chi bộ trong tháng {m}/{y}.",
+    "Đến năm 2025, huyện phấn đấu hằng năm kết nạp từ {a} đến {c} đảng viên, 100% chi bộ có chi ủy.",
+    "Sáu tháng đầu năm {y}, thu ngân sách trên địa bàn ước đạt {q},{d} tỷ đồng, bằng {p}% dự toán.",
+    "Xã đã hỗ trợ {f} hộ nghèo xây nhà, mỗi hộ được 40 triệu đồng; trao {a} suất quà cho gia đình chính sách.",
+    "Trong nhiệm kỳ 2015 - 2020, Đảng bộ đã lãnh đạo thực hiện đạt và vượt {f}/{g} chỉ tiêu đề ra.",
+    "Thực hiện Nghị quyết Đại hội XII của Đảng và Chỉ thị 05, Đảng ủy phấn đấu đến cuối nhiệm kỳ có {p}% TCCSĐ "
+    "hoàn thành tốt nhiệm vụ.",
+    "Đến năm 2025, hoàn thành việc kiện toàn {e} chi bộ thôn, bản.",
+    "Ban Thường vụ Huyện ủy ban hành Nghị quyết về nâng cao chất lượng sinh hoạt chi bộ giai đoạn {y} - 2025.",
+    "Đảng bộ có {b} TCCSĐ, trong đó {e} TCCSĐ được công nhận trong sạch, vững mạnh tiêu biểu.",
+)
+
+
+def long_text(n_sentences: int, per_paragraph: int = 20) -> str:
+    """``n_sentences`` synthetic party-building sentences, ``per_paragraph`` to a line (about 90 characters
+    each): the input of the long-document benchmark.
+
+    >>> long_text(3).count(".") >= 3
+    True
+    """
+    lines, line = [], []
+    for i in range(n_sentences):
+        k = i // len(_LONG_SENTENCES)
+        values = {"y": 2016 + k % 5, "y0": 2015 + k % 5, "a": 20 + k % 180, "b": 40 + k % 60, "c": 200 + k % 3000,
+                  "e": 12 + k % 28, "f": 2 + k % 40, "g": 42 + k % 8, "p": 60 + k % 39, "q": 50 + k % 30,
+                  "d": k % 10, "m": 1 + k % 12}
+        line.append(_LONG_SENTENCES[i % len(_LONG_SENTENCES)].format(**values))
+        if len(line) == per_paragraph:
+            lines.append(" ".join(line))
+            line = []
+    if line:
+        lines.append(" ".join(line))
+    return "\n".join(lines) + "\n"
+
+
 # -- measuring a child process: wall time and peak summed RSS of its process tree -------------
 
 
