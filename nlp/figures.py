@@ -597,8 +597,9 @@ def _attach_years(text: str, ss: int, se: int, figures: list[Figure], pub_year: 
     anchors.sort(key=lambda x: x[0])
     if not anchors:
         return
+    open_at_pos = open_parens(text, ss, [f.start for f in figures] + [pos for pos, _ in anchors])
     for f in figures:
-        open_at = _open_paren(text, ss, f.start)
+        open_at = open_at_pos[f.start]
         best = None
         for pos, frame in anchors:
             if pos >= f.start:
@@ -606,7 +607,7 @@ def _attach_years(text: str, ss: int, se: int, figures: list[Figure], pub_year: 
             if open_at is not None:
                 if pos > open_at:
                     best = frame
-            elif _open_paren(text, ss, pos) is None:
+            elif open_at_pos[pos] is None:
                 best = frame
         if best is None:
             best = next(((None, start, end) for a, _, start, end in periods if a >= f.end
@@ -743,16 +744,44 @@ def _open_paren(text: str, ss: int, pos: int) -> int | None:
     return None
 
 
+_PAREN = re.compile(r"[()]")
+
+
+def open_parens(text: str, ss: int, positions: list[int]) -> dict[int, int | None]:
+    """``_open_paren(text, ss, p)`` for every ``p`` of ``positions``, in one pass over the sentence from ``ss``
+    (not a scan back to the sentence start for each one: long sentences hold many figures).
+
+    >>> open_parens("a (b (c) d) e (f", 0, [0, 3, 7, 9, 12, 16])
+    {0: None, 3: 2, 7: 5, 9: 2, 12: None, 16: 14}
+    """
+    out: dict[int, int | None] = {}
+    stack: list[int] = []
+    todo = sorted(set(positions))
+    k = 0
+    for m in _PAREN.finditer(text, ss, todo[-1] if todo else ss):
+        while todo[k] <= m.start():
+            out[todo[k]] = stack[-1] if stack else None
+            k += 1
+        if m.group() == "(":
+            stack.append(m.start())
+        elif stack:
+            stack.pop()
+    for p in todo[k:]:
+        out[p] = stack[-1] if stack and p >= ss else None
+    return out
+
+
 def _attach_indicators(text: str, ss: int, se: int, figures: list[Figure]) -> None:
     sentence = text[ss:se]
     los: list[int] = []
+    open_at_pos = open_parens(text, ss, [f.start for f in figures])
     for i, f in enumerate(figures):
         lo = figures[i - 1].end if i else ss
         if i and _COORDINATED.fullmatch(text, lo, f.start):
             lo = los[i - 1]                      # "kỷ luật 87 tổ chức đảng và 6.098 đảng viên": shared verb
         los.append(lo)
         hi = figures[i + 1].start if i + 1 < len(figures) else se
-        open_at = _open_paren(text, ss, f.start)
+        open_at = open_at_pos[f.start]
         if i and open_at is not None and open_at >= figures[i - 1].end and _YEAR.search(text, open_at, f.start):
             prev = figures[i - 1]                # "(năm 2015 là 51,4%)" compares with the figure before
             if prev.unit == f.unit:
