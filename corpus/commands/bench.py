@@ -231,6 +231,46 @@ def bench_speed(n: int, jobs: int | None, parts=("word_tokenize", "extract", "bu
     return results
 
 
+_LONG_CHILD = """
+import json, sys, time
+what, n = sys.argv[1], int(sys.argv[2])
+from corpus.commands.bench import long_text, sample_texts
+from nlp import extract
+extract("Năm 2021, Đảng bộ kết nạp được 181 đảng viên và 3 tổ công tác.")   # models load outside the timing
+text = long_text(n) if what == "synthetic" else "\\n\\n".join(r["text"] for r in sample_texts(n)[1])
+t0, c0 = time.perf_counter(), time.process_time()
+ex = extract(text, published="2017-06-15")
+print(json.dumps({"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0,
+                  "mb": len(text.encode("utf-8")) / 1e6, "figures": len(ex.figures)}))
+"""
+LONG_SIZES = (1000, 4000, 16000, 64000)     # sentences of the synthetic long text
+LONG_BULK = 2000                            # bulk articles joined into one text (when ../shared is there)
+
+
+def bench_long(sizes=LONG_SIZES, bulk: int | None = LONG_BULK) -> list[dict]:
+    """``nlp.extract`` on one long text of growing size, each in its own process: the synthetic
+    party-building sentences of ``long_text`` (1k to 64k sentences, 0.1 to 7.5 MB), then the first
+    ``bulk`` articles of the bulk dump joined into one text. Seconds (wall and CPU), CPU seconds per MB,
+    peak memory of the process (models included), and for each size against the one before it how
+    much the text and the CPU time grew: linear when the two ratios are equal."""
+    runs = [("synthetic", n, f"{n:,} sentences") for n in sizes]
+    if bulk and _bulk_path():
+        runs.append(("bulk", bulk, f"{bulk:,} bulk articles"))
+    print(f"long documents: nlp.extract on one text; {os.cpu_count()} cores, load average "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"{'text':<22}{'MB':>7}{'seconds':>9}{'cpu s':>8}{'cpu s/MB':>10}{'peak MB':>9}{'x size':>8}{'x cpu':>7}")
+    rows: list[dict] = []
+    for what, n, label in runs:
+        _, peak, out = _measure([sys.executable, "-c", _LONG_CHILD, what, str(n)])
+        row = {"text": label, **json.loads(out), "peak_rss_mb": peak}
+        prev = rows[-1] if rows and what == "synthetic" else None
+        grow = f"{row['mb'] / prev['mb']:>8.1f}{row['cpu'] / prev['cpu']:>7.1f}" if prev else ""
+        print(f"{label:<22}{row['mb']:>7.2f}{row['seconds']:>9.1f}{row['cpu']:>8.1f}{row['cpu'] / row['mb']:>10.2f}"
+              f"{peak:>9.0f}{grow}", flush=True)
+        rows.append(row)
+    return rows
+
+
 def bench_profile(n: int, top: int = 10) -> list[tuple]:
     """cProfile of ``nlp.extract`` over the sample: top functions by own time and by cumulative time."""
     from nlp import extract
@@ -280,6 +320,9 @@ def run(args) -> int:
         bench_speed(n, args.jobs)
     if what == "extract":
         bench_speed(n, args.jobs, parts=("word_tokenize", "extract"))
+    if what in ("extract", "all"):
+        print()
+        bench_long()
     if what == "build":
         bench_speed(n, args.jobs, parts=("build",))
     if what in ("profile", "all"):
