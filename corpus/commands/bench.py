@@ -4,7 +4,10 @@
 ``underthesea.word_tokenize``, ``nlp.extract``, ``build --jobs 1`` and
 ``build --jobs N`` — articles/s, kchar/s, seconds and peak memory (the summed
 resident memory of the process and its children, sampled every 50 ms: a
-``--jobs 2`` build counts its two workers). ``profile`` runs ``nlp.extract``
+``--jobs 2`` build counts its two workers). ``extract`` (and ``all``) adds the
+long-document series (``bench_long``): one text of 1k to 64k synthetic
+sentences, then bulk articles joined, CPU seconds per MB and the growth of
+size and time from one size to the next. ``profile`` runs ``nlp.extract``
 under cProfile and prints the top functions. ``crawl`` calls
 ``benchmarks/bench_crawl.run``.
 
