@@ -74,11 +74,13 @@ the commonest use in local news, although an ĐU can sit higher).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from . import gazetteer
 from .normalize import UPPER
 from .sentences import sentence_spans
+from .spans import SpanSet
 from .types import Directive
 
 __all__ = ["extract_directives"]
@@ -293,6 +295,19 @@ _GLOSSED = re.compile(
 )
 _PLURAL_BEFORE = re.compile(r"(?<![\w])(?i:nhiều|các|những|một\s+số|mấy|hai|ba|bốn|năm|\d+)\s+$")
 _DRAFT_BEFORE = re.compile(r"(?i:dự\s+thảo|tờ\s+trình)\s*$")
+_OF_PARTY_COMMITTEE = re.compile(r"\s*(?:của\s+)?(?i:đảng\s+bộ)")   # "Nghị quyết Đại hội XII của Đảng bộ ..."
+_OF = re.compile(r"\s*của\s")
+
+
+def _draft_before(text: str, pos: int) -> bool:
+    """Whether "dự thảo" or "tờ trình" ends right before ``pos`` (spaces aside): a draft, not a document.
+
+    Searched back from the last word before ``pos`` over a few words only, not from the start of the text.
+    """
+    word_end = pos
+    while word_end > 0 and text[word_end - 1].isspace():
+        word_end -= 1
+    return bool(_DRAFT_BEFORE.search(text, max(0, word_end - 200), pos))
 # "... về <subject>" after a short form, unquoted: "Nghị quyết 42 về công tác quy hoạch cán bộ ..."
 _AFTER_SUBJECT = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?,?\s*về\s+(?:việc\s+)?(?P<subject>[^.;:“”\"\n]{10,200})")
 # words that end an unquoted subject ("... ứng cử tại Cà Mau", "... cán bộ của Tỉnh ủy")
@@ -393,6 +408,7 @@ class _Article:
     _party: list = field(default_factory=list)
     _symbols_read: list = field(default_factory=list)
     _sentences: list = field(default_factory=list)
+    _starts: list = field(default_factory=list)
 
     def is_state(self, key: tuple[str, int] | None) -> bool:
         """True when the article names this kind and number as a state document: with a state issuer after a
@@ -419,10 +435,12 @@ class _Article:
         """Start and end of the sentence holding ``pos`` and the one before it."""
         if not self._sentences:
             self._sentences.extend(sentence_spans(self.text))
+            self._starts.extend(s for s, _ in self._sentences)
         spans = self._sentences
-        for i, (s, e) in enumerate(spans):
-            if s <= pos < e or pos == e:
-                return (spans[i - 1][0] if i else s), e
+        i = bisect_right(self._starts, pos) - 1     # sentences are ordered and apart: the last one starting at or
+        if i >= 0 and pos <= spans[i][1]:          # before pos is the only one that can hold it
+            s, e = spans[i]
+            return (spans[i - 1][0] if i else s), e
         return max(0, pos - 200), min(len(self.text), pos + 200)
 
     def thanh_uy_code(self) -> str | None:
@@ -777,7 +795,7 @@ def _plenum_id(d: Directive) -> None:
 def _congress(text: str, published: str | None, article: _Article):
     for m in _CONGRESS_NATIONAL.finditer(text):
         num = int(m["num"]) if m["num"].isdigit() else gazetteer.from_roman(m["num"])
-        if num is None or num > 14 or re.match(r"\s*(?:của\s+)?(?i:đảng\s+bộ)", text[m.end("num"):]):
+        if num is None or num > 14 or _OF_PARTY_COMMITTEE.match(text, m.end("num")):
             continue
         if m["num"].isdigit() and not m["tail"]:
             continue  # "Nghị quyết Đại hội 12" needs "của Đảng" to be the national one
@@ -793,7 +811,7 @@ def _congress(text: str, published: str | None, article: _Article):
         congress = m["r1"] or m["r2"]
         if not (congress or m["y1"] or m["unit"]):
             continue
-        if not m["dh"] and not (m["r1"] and re.match(r"\s*của\s", text[m.end("r1"):])):
+        if not m["dh"] and not (m["r1"] and _OF.match(text, m.end("r1"))):
             continue  # without "Đại hội" only "Nghị quyết XVI của Đảng bộ …" names a congress
         unit = re.sub(r"\s+", " ", m["unit"].lower()).rstrip(".") if m["unit"] else None
         name = (m["name"] or "").lower()
@@ -850,13 +868,14 @@ def _unquoted(text: str, published: str | None, article: _Article):
             if kind == "quyet_dinh":
                 continue  # "Quyết định của Bộ Chính trị về công tác cán bộ": a personnel decision, unnamed
             # "Nghị quyết của Tỉnh ủy về ..."
-        elif kind == "nghi_quyet" and m["ve"] and mid_sentence and not _DRAFT_BEFORE.search(text, 0, m.start()):
+        elif kind == "nghi_quyet" and m["ve"] and mid_sentence and not _draft_before(text, m.start()):
             if _STATE_BODY.match(text, m.start("subject") + len(subject)) or _STATE_IN.search(subject):
                 continue  # "Nghị quyết về giải ngân vốn của Chính phủ"
         elif kind == "quy_che" and not m["ve"]:
             stop = _SUBJECT_STOP.search(subject)
             subject = subject[:stop.start()] if stop else subject
-            tail = re.match(rf"\s+của\s+(?:{_BODY})", text[m.start("subject") + len(subject):][:80])
+            at = m.start("subject") + len(subject)
+            tail = re.match(rf"\s+của\s+(?:{_BODY})", text[at:at + 80])
             if not _PARTY_SUBJECT.search(subject) and not tail:
                 continue
             if tail:
@@ -939,6 +958,7 @@ def _resolve_in_article(kept: list[_Candidate], article: _Article) -> list[_Cand
     for c in kept:
         if c.anchor and c.key is not None:
             anchors.setdefault(c.key, []).append(c)
+    starts = {key: [a.start for a in same] for key, same in anchors.items()}   # kept is in text order
     out = []
     for c in kept:
         if c.key is None or c.anchor:
@@ -946,8 +966,8 @@ def _resolve_in_article(kept: list[_Candidate], article: _Article) -> list[_Cand
             continue
         same = anchors.get(c.key)
         if same:
-            before = [a for a in same if a.start < c.start]
-            a = before[-1] if before else same[0]
+            before = bisect_left(starts[c.key], c.start)      # anchors that start before c
+            a = same[before - 1] if before else same[0]
             d, src = c.directive, a.directive
             d.canonical_id, d.symbol, d.level = src.canonical_id, src.symbol, src.level
             d.issuer = src.issuer
@@ -1034,12 +1054,12 @@ def extract_directives(text: str, published: str | None = None) -> list[Directiv
     candidates = [c for form in _FORMS for c in form(text, published, article)]
     candidates.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
     kept: list[_Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()
     for c in candidates:
-        if any(c.start < e and s < c.end for s, e in taken):
+        if taken.overlaps(c.start, c.end):
             continue
         kept.append(c)
-        taken.append((c.start, c.end))
+        taken.add(c.start, c.end)
     kept.sort(key=lambda c: c.start)
     for c in kept:
         _title_after(text, c, published)

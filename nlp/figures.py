@@ -24,6 +24,7 @@ from .numbers import (DIGITS, MULTIPLIER_RE, NUMBER_WORDS_RE, RANGE_SEP, parse_m
                       parse_number_words)
 from .normalize import UPPER
 from .sentences import sentence_spans
+from .spans import SpanSet
 from .types import Figure
 
 _W = r"[\wđĐ]"
@@ -121,7 +122,7 @@ _PART_OF = re.compile(r"\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+")
 _PART_OF_AFTER = re.compile(r"\s+(?:trong|trên)\s+(?:tổng\s+)?số\s+(" + DIGITS + r")(?!\d)")
 # A share in brackets right after a count, a subset, an item of a list named by its organisation or place.
 _BRACKET = re.compile(r"\s*\(\s*")
-_PAREN = re.compile(r"\([^()]*\)")
+_BRACKETED = re.compile(r"\([^()]*\)")
 _SUBSET = re.compile(r"\s*,?\s*trong (?:đó|số đó)(?:\s+có)?\s*", re.IGNORECASE)
 _AND = re.compile(r"\s+và\s+")
 _THEN_COUNT = re.compile(r"\s*(?:,|và)\s*(?:hơn\s+|gần\s+)?\d")
@@ -248,14 +249,14 @@ def extract_figures(text: str, published: str | None = None, directives: Iterabl
     >>> [(f.text, f.value, f.value_max) for f in extract_figures("Mỗi đồng chí dự từ 5 đến 7 chi bộ.")]
     [('từ 5 đến 7 chi bộ', 5.0, 7.0)]
     """
-    blocked = [(d.start, d.end) for d in directives]
+    blocked = SpanSet((d.start, d.end) for d in directives)
     pub_year = int(published[:4]) if published and published[:4].isdigit() else None
     figures: list[Figure] = []
     for ss, se in sentence_spans(text):
         sentence = text[ss:se]
         if not _HAS_DIGIT_OR_WORD.search(sentence):
             continue
-        found = _sentence_figures(text, ss, se, blocked)
+        found = _sentence_figures(text, ss, se, blocked.overlapping(ss, se))
         _attach_years(text, ss, se, found, pub_year)
         _attach_year_parts(text, ss, se, found)
         _attach_indicators(text, ss, se, found)
@@ -498,6 +499,16 @@ def _is_plan_pair(text: str, ss: int, se: int, value: float, denominator: float,
     return value != denominator and bool(_PLAN_WORDS.search(text, ss, se))   # "24/24 đảng bộ": all of them
 
 
+_CODE_OF_LAW = re.compile(r"\s*[Ll]uật")
+
+
+def _last_char_before(text: str, p: int) -> str:
+    """The last character before ``p`` that is not a space (``text[:p].rstrip()[-1:]`` without the copy)."""
+    while p > 0 and text[p - 1].isspace():
+        p -= 1
+    return text[p - 1:p]
+
+
 def _named_unit(text: str, p: int) -> tuple[str, int] | None:
     """A counted noun at ``p`` that the codebook does not list: an office or body ("bốn Văn phòng") or a
     noun the tagger reads as a verb ("1.098 kiến nghị").
@@ -509,10 +520,10 @@ def _named_unit(text: str, p: int) -> tuple[str, int] | None:
         return None                              # "THPT quốc gia 2017 Thứ trưởng …", "Việt Nam 2035 khuyến nghị"
     m = _OFFICE_NOUN.match(text, p) or _COUNTED_NOUNS.match(text, p) or _ACCUSED.match(text, p) \
         or _ABBREVIATED_NOUN.match(text, p)
-    if m and m.group(1) == "Bộ" and re.match(r"\s*[Ll]uật", text[m.end():]):
+    if m and m.group(1) == "Bộ" and _CODE_OF_LAW.match(text, m.end()):
         return None                              # "Điều 202 Bộ luật hình sự": a code, not ministries
     if m and m.re is _ABBREVIATED_NOUN and m.group(1) not in _KNOWN_ABBREVIATIONS and (
-            not text[:p].rstrip()[-1:].isdigit() or _NAME_OR_MODEL_AROUND.match(text, m.end())
+            not _last_char_before(text, p).isdigit() or _NAME_OR_MODEL_AROUND.match(text, m.end())
             or _CAPITALISED_BEFORE_NUMBER.search(text, max(0, p - 40), p)):
         return None                              # "Chủ tịch Năm APEC 2017", "Pulsar 200 DTS-i", "0-3 SHB Đà Nẵng"
     return (m.group(1), m.end()) if m else None
@@ -668,8 +679,9 @@ def _attach_years(text: str, ss: int, se: int, figures: list[Figure], pub_year: 
     anchors.sort(key=lambda x: x[0])
     if not anchors:
         return
+    open_at_pos = open_parens(text, ss, [f.start for f in figures] + [pos for pos, _ in anchors])
     for f in figures:
-        open_at = _open_paren(text, ss, f.start)
+        open_at = open_at_pos[f.start]
         best = None
         for pos, frame in anchors:
             if pos >= f.start:
@@ -677,7 +689,7 @@ def _attach_years(text: str, ss: int, se: int, figures: list[Figure], pub_year: 
             if open_at is not None:
                 if pos > open_at:
                     best = frame
-            elif _open_paren(text, ss, pos) is None:
+            elif open_at_pos[pos] is None:
                 best = frame
         if best is None:
             best = next(((None, start, end) for a, _, start, end in periods if a >= f.end
@@ -814,21 +826,49 @@ def _open_paren(text: str, ss: int, pos: int) -> int | None:
     return None
 
 
+_PAREN = re.compile(r"[()]")
+
+
+def open_parens(text: str, ss: int, positions: list[int]) -> dict[int, int | None]:
+    """``_open_paren(text, ss, p)`` for every ``p`` of ``positions``, in one pass over the sentence from ``ss``
+    (not a scan back to the sentence start for each one: long sentences hold many figures).
+
+    >>> open_parens("a (b (c) d) e (f", 0, [0, 3, 7, 9, 12, 16])
+    {0: None, 3: 2, 7: 5, 9: 2, 12: None, 16: 14}
+    """
+    out: dict[int, int | None] = {}
+    stack: list[int] = []
+    todo = sorted(set(positions))
+    k = 0
+    for m in _PAREN.finditer(text, ss, todo[-1] if todo else ss):
+        while todo[k] <= m.start():
+            out[todo[k]] = stack[-1] if stack else None
+            k += 1
+        if m.group() == "(":
+            stack.append(m.start())
+        elif stack:
+            stack.pop()
+    for p in todo[k:]:
+        out[p] = stack[-1] if stack and p >= ss else None
+    return out
+
+
 def _attach_indicators(text: str, ss: int, se: int, figures: list[Figure]) -> None:
     sentence = text[ss:se]
     los: list[int] = []
+    open_at_pos = open_parens(text, ss, [f.start for f in figures])
     for i, f in enumerate(figures):
         j = i - 1
-        while j >= 0 and _closed_before(text, ss, figures[j], f.start):
+        while j >= 0 and open_at_pos[figures[j].start] is not None and text.find(")", figures[j].end, f.start) >= 0:
             j -= 1                               # figures of a bracket closed before f: "(khiển trách 19, cảnh cáo 4)"
         lo = figures[j].end if j >= 0 else ss
-        if j >= 0 and (_COORDINATED.fullmatch(_PAREN.sub("", text[lo:f.start])) or (
+        if j >= 0 and (_COORDINATED.fullmatch(_BRACKETED.sub("", text[lo:f.start])) or (
                 figures[j].unit == f.unit and _COORDINATED_MOD.fullmatch(text, lo, f.start))
                 or _COORDINATED_AFTER_MODIFIER.fullmatch(text, lo, f.start)):
             lo = los[j]                          # "kỷ luật 87 tổ chức đảng và 6.098 đảng viên": shared verb
         los.append(lo)
         hi = figures[i + 1].start if i + 1 < len(figures) else se
-        open_at = _open_paren(text, ss, f.start)
+        open_at = open_at_pos[f.start]
         if i and open_at is not None and open_at >= figures[i - 1].end and _YEAR.search(text, open_at, f.start):
             prev = figures[i - 1]                # "(năm 2015 là 51,4%)" compares with the figure before
             if prev.unit == f.unit:
@@ -856,12 +896,6 @@ def _one_counted_with_others(text: str, e: int, se: int) -> bool:
     hit = match_unit(text, e)
     return bool(hit and hit[0] in _DISCIPLINED_UNITS and hit[0] not in ("trường hợp", "đồng chí")
                 and _THEN_COUNT.match(text, hit[1], se))
-
-
-def _closed_before(text: str, ss: int, figure: Figure, pos: int) -> bool:
-    """Whether ``figure`` stands inside brackets that close before ``pos``."""
-    opened = _open_paren(text, ss, figure.start)
-    return opened is not None and text.find(")", figure.end, pos) >= 0
 
 
 def _inherited_indicator(text: str, ss: int, figures: list[Figure], i: int) -> str | None:

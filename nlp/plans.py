@@ -18,9 +18,11 @@ results against their quotas ("…; trong đó Đảng bộ A kết nạp đư�
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from .sentences import sentence_spans
+from .spans import SpanSet
 from .types import Figure, Target
 
 _SLASH = re.compile(r"\s*/\s*")
@@ -44,27 +46,30 @@ def link_plans(text: str, figures: list[Figure], targets: list[Target]) -> list[
             pairs.append(Target(start=b.start, end=b.end, text=b.text, value=b.value, value_max=b.value_max,
                                 unit=b.unit, indicator=b.indicator, deadline_year=_year(a), figures=[i + 1],
                                 achieved=i, achieved_value=a.value, achieved_ratio=a.value / b.value))
+    starts = [f.start for f in figures]
     for ss, se in sentence_spans(text):
-        pairs += _shares_of_plan(text, ss, se, figures)
+        lo, hi = bisect.bisect_left(starts, ss), bisect.bisect_left(starts, se)
+        if any(figures[i].unit == "%" for i in range(lo, hi)):
+            pairs += _shares_of_plan(text, ss, se, figures, range(lo, hi))
     if not pairs:
         return targets
-    kept = [t for t in targets if not any(t.start < p.end and p.start < t.end for p in pairs)
-            and not any(figures[p.achieved].start <= t.start < figures[p.achieved].end for p in pairs)]
+    taken = SpanSet([(p.start, p.end) for p in pairs] + [(figures[p.achieved].start, figures[p.achieved].end)
+                                                         for p in pairs])
+    kept = [t for t in targets if not taken.overlaps(t.start, t.end)]
     return sorted(kept + pairs, key=lambda t: t.start)
 
 
-def _shares_of_plan(text: str, ss: int, se: int, figures: list[Figure]) -> list[Target]:
+def _shares_of_plan(text: str, ss: int, se: int, figures: list[Figure], inside) -> list[Target]:
     """"đạt A, bằng P% kế hoạch" in a sentence: a target with no value, A achieved, P/100 of the plan; none for
     the items of a list ("…; trong đó Đảng bộ A kết nạp 18 ĐV, đạt 120% chỉ tiêu", "gồm: …")."""
-    inside = [i for i, f in enumerate(figures) if ss <= f.start < se]
     out = []
     for i in inside:
         p = figures[i]
         m = _PLAN_AFTER.match(text, _pct_end(p), se) if p.unit == "%" else None
-        prev = [j for j in inside if j < i and figures[j].unit not in (None, "%")]
-        if not m or not prev:
+        j = next((j for j in range(i - 1, inside.start - 1, -1) if figures[j].unit not in (None, "%")), None) \
+            if m else None
+        if j is None:
             continue
-        j = prev[-1]
         a = figures[j]
         if not _SHARE_BEFORE.match(text[a.end:p.start]) or _LIST.search(text, ss, a.start):
             continue

@@ -77,10 +77,13 @@ number, and so is a completion required or striven for by a year ("yêu cầu ho
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 from .figures import VISION_AFTER
 from .normalize import UPPER
 from .sentences import sentence_spans
+from .spans import SpanSet
 from .types import Figure, Target
 
 _B = r"(?<![\wđĐ])"      # word start
@@ -556,13 +559,18 @@ def _goal_list_items(text: str, figures: list[Figure], found: list[Target], pub_
             a += 1
         return a, b
 
+    figure_spans, out_spans, found_spans = SpanSet((f.start, f.end) for f in figures), SpanSet(), SpanSet()
+    for t in found:
+        found_spans.add(t.start, t.end, t)
+
     def add(a: int, b: int, year: int | None) -> None:
         a, b = trim(a, b)
         if b - a < 12 or year is None or (pub_year and year < pub_year):
             return
-        if any(f.start < b and a < f.end for f in figures) or any(t.start < b and a < t.end for t in [*found, *out]):
+        if figure_spans.overlaps(a, b) or found_spans.overlaps(a, b) or out_spans.overlaps(a, b):
             return
         out.append(Target(start=a, end=b, text=text[a:b], deadline_year=year))
+        out_spans.add(a, b)
 
     for h in _GOAL_HEADING.finditer(text):
         stop = _SECTION_END.search(text, h.end(), h.end() + 4000)
@@ -572,10 +580,12 @@ def _goal_list_items(text: str, figures: list[Figure], found: list[Target], pub_
         for a, b in zip(cuts, cuts[1:]):
             semi = text.find(";", a, b)
             items.append((a, semi if semi >= 0 else b))
-        for t in found:                           # the heading read as a dated goal: its first item is the goal
-            if t.value is None and h.start() <= t.start < h.end() and items:
+        for t in found_spans.items_starting_in(h.start(), h.end()):  # the heading read as a dated goal: its
+            if t.value is None and items:                                # first item is the goal
+                found_spans.remove(t.start, t.end, t)
                 t.start, t.end = trim(*items[0])
                 t.text = text[t.start:t.end]
+                found_spans.add(t.start, t.end, t)
         for a, b in items:
             own = _DEADLINE.search(text, a, b)
             year = int(own.group(1) or own.group(2)) if own and (own.group(1) or own.group(2)) else int(h.group(1))
@@ -922,10 +932,13 @@ def _is_enumerated(text: str, ss: int, figure: Figure) -> bool:
         text, clause, figure.start)
 
 
+_LAW_AFTER = re.compile(r"\s*luật" + _E)
+
+
 def _agenda_unit(text: str, figure: Figure) -> bool:
     """The figure counts documents a meeting considers: "12 báo cáo", "13 dự án luật" (unit "dự án")."""
     unit = (figure.unit or "").lower()
-    return unit in _AGENDA_UNITS or unit == "dự án" and bool(re.match(r"\s*luật" + _E, text[figure.end:]))
+    return unit in _AGENDA_UNITS or unit == "dự án" and bool(_LAW_AFTER.match(text, figure.end))
 
 
 def _is_codebook_unit(unit: str) -> bool:
@@ -947,12 +960,39 @@ def _in_divided_clause(text: str, pos: int, figure_start: int) -> bool:
         pos = each.end()
 
 
+def _find_from(text: str, sub: str, start: int, end: int) -> int:
+    """``text.find(sub, start)``, looked for in ``text[start:end]`` first (where a figure's unit almost always is),
+    else among the places of ``sub`` in the text, listed once per text: not a scan to the end of a long
+    document for every figure.
+
+    >>> _find_from("3 TCCSĐ; tổ chức cơ sở đảng", "tổ chức cơ sở đảng", 0, 7)
+    9
+    """
+    at = text.find(sub, start, end)
+    if at >= 0:
+        return at
+    places = _places(text, sub)
+    i = bisect_left(places, start)
+    return places[i] if i < len(places) else -1
+
+
+@lru_cache(maxsize=32)
+def _places(text: str, sub: str) -> list[int]:
+    """Every offset where ``sub`` starts in ``text``, overlaps included."""
+    out = []
+    at = text.find(sub)
+    while at >= 0:
+        out.append(at)
+        at = text.find(sub, at + 1)
+    return out
+
+
 def _is_part_count(text: str, figure: Figure) -> bool:
     """Whether ``figure`` counts parts of a text, programme or plan ("14 nhiệm vụ", "4 nhóm nhiệm vụ")."""
     if figure.unit and "/" in figure.unit or text.startswith("/", figure.end):
         return False                              # "13,47 tiêu chí/xã" is a measurement
     number_end = re.match(r"[^\s]*(?:\s+\d[\d.,]*)?", text[figure.start:figure.end])
-    unit_at = text.find(figure.unit, figure.start) if figure.unit else -1
+    unit_at = _find_from(text, figure.unit, figure.start, figure.end) if figure.unit else -1
     at = unit_at if unit_at >= 0 else figure.start + (number_end.end() if number_end else 0)
     return bool(_PART_UNIT.match(text, at))
 
@@ -1147,12 +1187,20 @@ def _restated_deadlines(targets: list[Target]) -> None:
             t.deadline_year = dated.get((t.value, t.value_max, t.unit))
 
 
+@lru_cache(maxsize=8)
+def _terms(text: str) -> tuple[list[int], list[int]]:
+    """End offsets and last years of the "nhiệm kỳ YYYY - YYYY" written in ``text``, in text order."""
+    found = [(m.end(), int(m.group(1))) for m in _TERM.finditer(text)]
+    return [end for end, _ in found], [year for _, year in found]
+
+
 def _term_end(text: str, pos: int, pub_year: int | None) -> int | None:
     """End year of the term meant by "đến cuối nhiệm kỳ": the nearest "nhiệm kỳ YYYY-YYYY" written
     before it in the document, else the next party-congress year (terms end in years divisible by 5)."""
-    terms = [int(m.group(1)) for m in _TERM.finditer(text, 0, pos)]
-    if terms:
-        return terms[-1]
+    ends, years = _terms(text)
+    i = bisect_right(ends, pos)                  # the terms written before pos
+    if i:
+        return years[i - 1]
     if pub_year:
         return pub_year + (-pub_year) % 5
     return None

@@ -4,7 +4,10 @@
 ``underthesea.word_tokenize``, ``nlp.extract``, ``build --jobs 1`` and
 ``build --jobs N`` — articles/s, kchar/s, seconds and peak memory (the summed
 resident memory of the process and its children, sampled every 50 ms: a
-``--jobs 2`` build counts its two workers). ``profile`` runs ``nlp.extract``
+``--jobs 2`` build counts its two workers). ``extract`` (and ``all``) adds the
+long-document series (``bench_long``): one text of 1k to 64k synthetic
+sentences, then bulk articles joined, CPU seconds per MB and the growth of
+size and time from one size to the next. ``profile`` runs ``nlp.extract``
 under cProfile and prints the top functions. ``crawl`` calls
 ``benchmarks/bench_crawl.run``. ``web`` times ``publish`` of the ``--data`` store, a search and each
 canned query of the web view (``benchmarks/web_speed.run``).
@@ -66,6 +69,51 @@ def sample_texts(n: int) -> tuple[str, list[dict]]:
         rec = yaml.safe_load(p.read_text(encoding="utf-8"))
         out.append({"id": str(rec["id"]), "title": rec.get("title") or "", "text": rec.get("body") or ""})
     return f"synthetic mirror content ({len(out[:n])})", out[:n]
+
+
+# -- long documents: synthetic party-building sentences, repeated ------------------------------
+
+# Synthetic: written for this project, not taken from any article. Numbers vary with the sentence's
+# index, so the sentences repeat in form, not in text (per-sentence caches do not hide the work).
+_LONG_SENTENCES = (
+    "Năm {y}, Đảng bộ xã kết nạp được {a} đảng viên mới, đạt {p},{d}% chỉ tiêu.",
+    "Toàn huyện có {b} tổ chức cơ sở đảng với {c} đảng viên sinh hoạt ở {e} chi bộ.",
+    "Có {p},{d}% TCCSĐ hoàn thành tốt nhiệm vụ (năm {y0} là {q}%).",
+    "Thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị, Huyện ủy mở {f} lớp bồi dưỡng cho {c} học viên.",
+    "Ủy ban Kiểm tra đã kiểm tra {f} tổ chức đảng và {e} đảng viên, thi hành kỷ luật hai đảng viên.",
+    "Nghị quyết Trung ương 4 (khóa XII) được quán triệt tới {e}/{b} chi bộ trong tháng {m}/{y}.",
+    "Đến năm 2025, huyện phấn đấu hằng năm kết nạp từ {a} đến {c} đảng viên, 100% chi bộ có chi ủy.",
+    "Sáu tháng đầu năm {y}, thu ngân sách trên địa bàn ước đạt {q},{d} tỷ đồng, bằng {p}% dự toán.",
+    "Xã đã hỗ trợ {f} hộ nghèo xây nhà, mỗi hộ được 40 triệu đồng; trao {a} suất quà cho gia đình chính sách.",
+    "Trong nhiệm kỳ 2015 - 2020, Đảng bộ đã lãnh đạo thực hiện đạt và vượt {f}/{g} chỉ tiêu đề ra.",
+    "Thực hiện Nghị quyết Đại hội XII của Đảng và Chỉ thị 05, Đảng ủy phấn đấu đến cuối nhiệm kỳ có {p}% TCCSĐ "
+    "hoàn thành tốt nhiệm vụ.",
+    "Đến năm 2025, hoàn thành việc kiện toàn {e} chi bộ thôn, bản.",
+    "Ban Thường vụ Huyện ủy ban hành Nghị quyết về nâng cao chất lượng sinh hoạt chi bộ giai đoạn {y} - 2025.",
+    "Đảng bộ có {b} TCCSĐ, trong đó {e} TCCSĐ được công nhận trong sạch, vững mạnh tiêu biểu.",
+)
+
+
+def long_text(n_sentences: int, per_paragraph: int = 20) -> str:
+    """``n_sentences`` synthetic party-building sentences, ``per_paragraph`` to a line (about 90 characters
+    each): the input of the long-document benchmark.
+
+    >>> long_text(3).count(".") >= 3
+    True
+    """
+    lines, line = [], []
+    for i in range(n_sentences):
+        k = i // len(_LONG_SENTENCES)
+        values = {"y": 2016 + k % 5, "y0": 2015 + k % 5, "a": 20 + k % 180, "b": 40 + k % 60, "c": 200 + k % 3000,
+                  "e": 12 + k % 28, "f": 2 + k % 40, "g": 42 + k % 8, "p": 60 + k % 39, "q": 50 + k % 30,
+                  "d": k % 10, "m": 1 + k % 12}
+        line.append(_LONG_SENTENCES[i % len(_LONG_SENTENCES)].format(**values))
+        if len(line) == per_paragraph:
+            lines.append(" ".join(line))
+            line = []
+    if line:
+        lines.append(" ".join(line))
+    return "\n".join(lines) + "\n"
 
 
 # -- measuring a child process: wall time and peak summed RSS of its process tree -------------
@@ -187,6 +235,46 @@ def bench_speed(n: int, jobs: int | None, parts=("word_tokenize", "extract", "bu
     return results
 
 
+_LONG_CHILD = """
+import json, sys, time
+what, n = sys.argv[1], int(sys.argv[2])
+from corpus.commands.bench import long_text, sample_texts
+from nlp import extract
+extract("Năm 2021, Đảng bộ kết nạp được 181 đảng viên và 3 tổ công tác.")   # models load outside the timing
+text = long_text(n) if what == "synthetic" else "\\n\\n".join(r["text"] for r in sample_texts(n)[1])
+t0, c0 = time.perf_counter(), time.process_time()
+ex = extract(text, published="2017-06-15")
+print(json.dumps({"seconds": time.perf_counter() - t0, "cpu": time.process_time() - c0,
+                  "mb": len(text.encode("utf-8")) / 1e6, "figures": len(ex.figures)}))
+"""
+LONG_SIZES = (1000, 4000, 16000, 64000)     # sentences of the synthetic long text
+LONG_BULK = 2000                            # bulk articles joined into one text (when ../shared is there)
+
+
+def bench_long(sizes=LONG_SIZES, bulk: int | None = LONG_BULK) -> list[dict]:
+    """``nlp.extract`` on one long text of growing size, each in its own process: the synthetic
+    party-building sentences of ``long_text`` (1k to 64k sentences, 0.1 to 7.5 MB), then the first
+    ``bulk`` articles of the bulk dump joined into one text. Seconds (wall and CPU), CPU seconds per MB,
+    peak memory of the process (models included), and for each size against the one before it how
+    much the text and the CPU time grew: linear when the two ratios are equal."""
+    runs = [("synthetic", n, f"{n:,} sentences") for n in sizes]
+    if bulk and _bulk_path():
+        runs.append(("bulk", bulk, f"{bulk:,} bulk articles"))
+    print(f"long documents: nlp.extract on one text; {os.cpu_count()} cores, load average "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"{'text':<22}{'MB':>7}{'seconds':>9}{'cpu s':>8}{'cpu s/MB':>10}{'peak MB':>9}{'x size':>8}{'x cpu':>7}")
+    rows: list[dict] = []
+    for what, n, label in runs:
+        _, peak, out = _measure([sys.executable, "-c", _LONG_CHILD, what, str(n)])
+        row = {"text": label, **json.loads(out), "peak_rss_mb": peak}
+        prev = rows[-1] if rows and what == "synthetic" else None
+        grow = f"{row['mb'] / prev['mb']:>8.1f}{row['cpu'] / prev['cpu']:>7.1f}" if prev else ""
+        print(f"{label:<22}{row['mb']:>7.2f}{row['seconds']:>9.1f}{row['cpu']:>8.1f}{row['cpu'] / row['mb']:>10.2f}"
+              f"{peak:>9.0f}{grow}", flush=True)
+        rows.append(row)
+    return rows
+
+
 def bench_profile(n: int, top: int = 10) -> list[tuple]:
     """cProfile of ``nlp.extract`` over the sample: top functions by own time and by cumulative time."""
     from nlp import extract
@@ -236,6 +324,9 @@ def run(args) -> int:
         bench_speed(n, args.jobs)
     if what == "extract":
         bench_speed(n, args.jobs, parts=("word_tokenize", "extract"))
+    if what in ("extract", "all"):
+        print()
+        bench_long()
     if what == "build":
         bench_speed(n, args.jobs, parts=("build",))
     if what in ("profile", "all"):

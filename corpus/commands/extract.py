@@ -75,8 +75,9 @@ def run(args) -> int:
     for path, text in texts:
         ex = extract(text, published=args.published, province=args.province)
         obj = ex.to_dict(path=path)
-        if fmt == "json":
-            out.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+        if fmt == "json":   # written as it is encoded: a long document's JSON is never one string in memory
+            json.dump(obj, out, ensure_ascii=False, indent=2)
+            out.write("\n")
         elif fmt == "jsonl":
             out.write(json.dumps(obj, ensure_ascii=False) + "\n")
         else:
