@@ -120,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # never a traceback for users
         if os.environ.get("PARTYCORPUS_DEBUG"):
             raise
-        sys.stderr.write(f"partycorpus {args.command}: error: {type(e).__name__}: {e}\n")
+        first = (str(e).strip().splitlines() or [""])[0]   # DuckDB adds lines of advice: one line only
+        sys.stderr.write(f"partycorpus {args.command}: error: {type(e).__name__}: {first}\n")
         return 1
     return int(rc or 0)
 

@@ -283,15 +283,16 @@ def _chunks(cursor, size: int = 10_000):
         yield chunk
 
 
-#: Tables written a slice at a time: export table -> (stored table, alias in the query, slicing column).
+#: Tables written a slice at a time: export table -> (stored table, alias in the query, slicing column, rows a slice).
 #: DuckDB cannot spill a sort whose rows carry long texts (article bodies, sentences), so each slice
 #: (a range of article ids; for indicators_long, whole provinces) is sorted on its own and the slices
 #: follow each other in the table's order: the file is the one a single ORDER BY would give, and the
 #: memory follows the slice, not the corpus.
-SLICED = {"articles": ("articles", "a", "article_id"), "directives": ("directive_mentions", "m", "article_id"),
-          "figures": ("figure_mentions", "m", "article_id"), "targets": ("target_mentions", "m", "article_id"),
-          "indicators_long": ("indicator_values", "m", "province")}
-SLICE_ROWS = 10_000
+SLICED = {"articles": ("articles", "a", "article_id", 2_500),
+          "directives": ("directive_mentions", "m", "article_id", 20_000),
+          "figures": ("figure_mentions", "m", "article_id", 20_000),
+          "targets": ("target_mentions", "m", "article_id", 20_000),
+          "indicators_long": ("indicator_values", "m", "province", 20_000)}
 
 
 def _table_rows(con, name: str, cols: list[Column], tail: str, slice_rows: int | None = None, arrow: bool = False):
@@ -306,11 +307,11 @@ def _table_rows(con, name: str, cols: list[Column], tail: str, slice_rows: int |
     if name not in SLICED:
         yield from fetch(_select(cols, tail))
         return
-    table, alias, column = SLICED[name]
+    table, alias, column, size = SLICED[name]
     head = f"FROM {table} {alias} "
     assert tail.startswith(head), tail
     slices = _province_slices if column == "province" else _id_slices
-    for where, params in slices(con, table, slice_rows or SLICE_ROWS):
+    for where, params in slices(con, table, slice_rows or size):
         sliced = f"FROM (SELECT * FROM {table} WHERE {where}) {alias} " + tail[len(head):]
         yield from fetch(_select(cols, sliced), params)
 

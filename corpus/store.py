@@ -392,7 +392,7 @@ def _write_reason(e: BaseException) -> str:
 
 WRITER_MEMORY = "64MB"      # DuckDB buffer pool of import/build (the writer); env PARTYCORPUS_DUCKDB_MEMORY
 READER_MEMORY = "256MB"     # of read-only opens (search, stats, notebooks)
-EXPORT_MEMORY = "512MB"     # of export: sorts a slice of a table at a time (corpus.export), spills beyond
+EXPORT_MEMORY = "256MB"     # of export: it sorts one slice of a table at a time (corpus.export.SLICED)
 TEMP_DIR = "duckdb-tmp"     # inside the data folder: where DuckDB spills sorts and joins beyond the limit
 
 
