@@ -88,8 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("bench", help="benchmarks: extract, build, crawl")
     s.add_argument("what", nargs="?", default="speed",
-                   choices=["speed", "extract", "build", "profile", "crawl", "all"])
-    s.add_argument("--n", type=int, default=None, metavar="N", help="articles in the sample")
+                   choices=["speed", "extract", "build", "profile", "crawl", "all", "outputs"])
+    s.add_argument("--n", type=int, default=None, metavar="N",
+                   help="articles in the sample (outputs: a synthetic store of N articles made from the built one)")
     s.add_argument("--jobs", type=int, default=None)
 
     sub.add_parser("demo", help="serve the synthetic mirror, crawl it, build, export, summarise")

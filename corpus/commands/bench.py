@@ -1,4 +1,4 @@
-"""partycorpus bench [speed|extract|build|profile|crawl|all] — speed and memory, printed.
+"""partycorpus bench [speed|extract|build|profile|crawl|all|outputs] — speed and memory, printed.
 
 ``speed`` (the default) prints one table on the same texts: bare
 ``underthesea.word_tokenize``, ``nlp.extract``, ``build --jobs 1`` and
@@ -6,7 +6,9 @@
 resident memory of the process and its children, sampled every 50 ms: a
 ``--jobs 2`` build counts its two workers). ``profile`` runs ``nlp.extract``
 under cProfile and prints the top functions. ``crawl`` calls
-``benchmarks/bench_crawl.run``.
+``benchmarks/bench_crawl.run``. ``outputs`` times ``export`` in each format, ``publish`` and the
+report on the built store at ``--data`` (with ``--n N``: on a synthetic store of N articles repeating
+it), see ``benchmarks/outputs_scale.py``.
 
 Texts: the first N articles of ``../shared/data/bulk/baomoi-2017.jsonl.gz``
 when present, else the synthetic mirror content. Nothing is asserted: read
@@ -226,6 +228,14 @@ def _short(path: str) -> str:
 
 def run(args) -> int:
     what = args.what
+    if what == "outputs":   # export, publish and the report on the built store at --data (benchmarks/outputs_scale.py)
+        if args.n is not None and args.n < 1:
+            raise UserError("--n must be 1 or more")
+        sys.path.insert(0, str(ROOT))
+        from benchmarks.outputs_scale import bench_outputs
+
+        bench_outputs(Path(args.data).resolve(), args.n)
+        return 0
     n = args.n or 500
     if n < 1:
         raise UserError("--n must be 1 or more")
