@@ -11,7 +11,7 @@ in a fresh process with the default settings. Prints one table.
 
 With ``--n`` larger than the store, the steps run on a synthetic store of N
 articles made by repeating every built row (articles, build records, mentions,
-indicator values, documents, reprint links) under new ids ``rNNNN:<id>`` in
+indicator values, reprint links, search index) under new ids ``rNNNN:<id>`` in
 DuckDB: as ``benchmarks/search_scale.py`` repeats the bulk texts, but without
 extracting again. The synthetic store is written to ``DATA/bench-outputs-N``
 (kept for the next run; delete it by hand) so the texts stay with the data.
@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: tables whose rows belong to one article (repeated with the article under its new id)
 ARTICLE_TABLES = ("articles", "build_records", "article_signatures", "directive_mentions", "figure_mentions",
-                  "target_mentions", "indicator_values", "reprint_links")
+                  "target_mentions", "indicator_values", "reprint_links", "search_terms")
 FORMATS = ("csv", "parquet", "xlsx")
 
 

@@ -35,21 +35,22 @@ class Corpus:
 
         ``text=False`` leaves out the bodies (``text``, ``sapo``): what a large corpus needs for counts;
         ``ids``: only these article ids."""
-        where = ""
+        con, where = self.con, ""
         if ids is not None:
             import pyarrow as pa
 
-            self.con.register("_wanted_ids", pa.table({"article_id": pa.array([str(i) for i in ids], pa.string())}))
+            con = self.con.cursor()     # its own result state: a query left unfetched elsewhere does not block it
+            con.register("_wanted_ids", pa.table({"article_id": pa.array([str(i) for i in ids], pa.string())}))
             where = "WHERE a.article_id IN (SELECT article_id FROM _wanted_ids) "
         try:
-            return self.sql("SELECT a.* EXCLUDE (province" + ("" if text else ", text, sapo") + "), "
-                            "coalesce(b.province, a.province) AS province, "
-                            "a.province AS site_province, r.original_id AS reprint_of FROM articles a "
-                            "LEFT JOIN build_records b USING (article_id) LEFT JOIN reprint_links r USING (article_id) "
-                            + where + "ORDER BY a.article_id")
+            return con.execute("SELECT a.* EXCLUDE (province" + ("" if text else ", text, sapo") + "), "
+                               "coalesce(b.province, a.province) AS province, "
+                               "a.province AS site_province, r.original_id AS reprint_of FROM articles a "
+                               "LEFT JOIN build_records b USING (article_id) LEFT JOIN reprint_links r USING (article_id) "
+                               + where + "ORDER BY a.article_id").df()
         finally:
             if ids is not None:
-                self.con.unregister("_wanted_ids")
+                con.close()
 
     def phrase_articles(self, phrase: str) -> list[str]:
         """Ids of built articles holding every word of ``phrase``, from the build's search index (as

@@ -488,12 +488,13 @@ def stored_terms(con, article_ids) -> list[str]:
     import pyarrow as pa
 
     ids = [str(i) for i in article_ids]
-    con.register("_topic_ids", pa.table({"article_id": pa.array(ids, pa.string())}))
+    cur = con.cursor()      # its own result state
     try:
-        rows = con.execute("SELECT article_id, string_agg(term, ' ' ORDER BY term) FROM search_terms "
+        cur.register("_topic_ids", pa.table({"article_id": pa.array(ids, pa.string())}))
+        rows = cur.execute("SELECT article_id, string_agg(term, ' ' ORDER BY term) FROM search_terms "
                            "WHERE article_id IN (SELECT article_id FROM _topic_ids) GROUP BY 1").fetchall()
     finally:
-        con.unregister("_topic_ids")
+        cur.close()
     words = dict(rows)
     return [words.get(i, "") for i in ids]
 
