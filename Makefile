@@ -32,7 +32,7 @@ report: $(STAMP)
 # JupyterLab on 127.0.0.1 over the demo corpus (made first when missing); notebooks/NN-*.py are their paired code
 notebooks: $(STAMP)
 	test -f data/demo/corpus.duckdb || $(MAKE) demo
-	PARTYCORPUS_DATA=$(CURDIR)/data/demo $(BIN)/jupyter lab --ip 127.0.0.1 --notebook-dir notebooks
+	PARTYCORPUS_DATA=$(CURDIR)/data/demo $(BIN)/jupyter lab --ip 127.0.0.1 --notebook-dir notebooks --allow-root
 
 bench: $(STAMP)
 	$(BIN)/partycorpus --data data/bench bench all
