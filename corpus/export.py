@@ -420,7 +420,8 @@ def export_tables(data_dir=None, out=None, formats=None, include_reprints: bool 
         try:
             for name, (cols, tail) in specs.items():
                 tables[name] = cols
-                counts[name] = _write_table(con, out_dir, name, cols, lambda arrow=False: _table_rows(con, name, cols, tail, arrow=arrow),
+                counts[name] = _write_table(con, out_dir, name, cols,
+                                            lambda arrow=False: _table_rows(con, name, cols, tail, arrow=arrow),
                                             formats, wb)
             wcols, wrows = _wide(con, include_reprints)
             tables["indicators_wide"] = wcols
