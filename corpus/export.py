@@ -359,8 +359,14 @@ def _duckdb_user_error(e: Exception, store: Store) -> UserError:
 def corpus_version(con, v: dict) -> str:
     """Hash of the store contents: article ids and content sha1s, mention counts, versions."""
     h = hashlib.sha1(json.dumps(v, sort_keys=True).encode())
-    art = con.execute("SELECT count(*), sha1(coalesce(string_agg(article_id || ':' || content_sha1, ',' "
-                      "ORDER BY article_id), '')) FROM articles").fetchall()[0]
+    # sha1 of "id:sha1,id:sha1,..." in id order, fed a chunk at a time (one string of a million ids does not
+    # fit DuckDB's export memory); the same value as sha1(string_agg(... ORDER BY article_id)) in SQL
+    ids, sep = hashlib.sha1(), b""
+    for chunk in _chunks(con.execute("SELECT article_id || ':' || content_sha1 FROM articles "
+                                     "WHERE content_sha1 IS NOT NULL ORDER BY article_id"), 100_000):
+        ids.update(sep + ",".join(r[0] for r in chunk).encode())
+        sep = b","
+    art = (con.execute("SELECT count(*) FROM articles").fetchall()[0][0], ids.hexdigest())
     h.update(repr(art).encode())
     for t in ("directive_mentions", "figure_mentions", "target_mentions", "reprint_links", "build_records"):
         h.update(f"{t}={con.execute(f'SELECT count(*) FROM {t}').fetchall()[0][0]};".encode())
