@@ -4,7 +4,7 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 
-.PHONY: demo test eval report bench redis chromium serve clean
+.PHONY: demo test eval report bench redis chromium serve clean notebooks
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -37,6 +37,11 @@ eval: $(STAMP)
 
 report: $(STAMP)
 	$(BIN)/python -m corpus.report
+
+# JupyterLab on 127.0.0.1 over the demo corpus (made first when missing); notebooks/NN-*.py are their paired code
+notebooks: $(STAMP)
+	test -f data/demo/corpus.duckdb || $(MAKE) demo
+	PARTYCORPUS_DATA=$(CURDIR)/data/demo $(BIN)/jupyter lab --ip 127.0.0.1 --notebook-dir notebooks --allow-root
 
 bench: $(STAMP)
 	$(BIN)/partycorpus --data data/bench bench all

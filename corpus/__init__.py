@@ -30,12 +30,36 @@ class Corpus:
     def _table(self, name: str, order: str):
         return self.sql(f"SELECT * FROM {name} ORDER BY {order}")
 
-    def articles(self):
-        """Articles with the attributed province (``province``) and the site's (``site_province``)."""
-        return self.sql("SELECT a.* EXCLUDE (province), coalesce(b.province, a.province) AS province, "
-                        "a.province AS site_province, r.original_id AS reprint_of FROM articles a "
-                        "LEFT JOIN build_records b USING (article_id) LEFT JOIN reprint_links r USING (article_id) "
-                        "ORDER BY a.article_id")
+    def articles(self, text: bool = True, ids=None):
+        """Articles with the attributed province (``province``) and the site's (``site_province``).
+
+        ``text=False`` leaves out the bodies (``text``, ``sapo``): what a large corpus needs for counts;
+        ``ids``: only these article ids."""
+        con, where = self.con, ""
+        if ids is not None:
+            import pyarrow as pa
+
+            con = self.con.cursor()     # its own result state: a query left unfetched elsewhere does not block it
+            con.register("_wanted_ids", pa.table({"article_id": pa.array([str(i) for i in ids], pa.string())}))
+            where = "WHERE a.article_id IN (SELECT article_id FROM _wanted_ids) "
+        try:
+            return con.execute("SELECT a.* EXCLUDE (province" + ("" if text else ", text, sapo") + "), "
+                               "coalesce(b.province, a.province) AS province, "
+                               "a.province AS site_province, r.original_id AS reprint_of FROM articles a "
+                               "LEFT JOIN build_records b USING (article_id) LEFT JOIN reprint_links r USING (article_id) "
+                               + where + "ORDER BY a.article_id").df()
+        finally:
+            if ids is not None:
+                con.close()
+
+    def phrase_articles(self, phrase: str) -> list[str]:
+        """Ids of built articles holding every word of ``phrase``, from the build's search index (as
+        ``partycorpus search``): the only texts a phrase concordance has to read."""
+        from .build import search_terms
+        from .commands.search import _indexed_articles
+
+        terms = search_terms(phrase)
+        return sorted(_indexed_articles(self._store, terms)) if terms else []
 
     def directives(self):
         return self._table("directive_mentions", "article_id, mention_no")

@@ -507,7 +507,41 @@ trên đó nhiều cũng sẽ ra còn lại vào đồng_chí bộ tỉnh huyệ
 """.split())
 
 
-def topic_model(texts, k: int = 4, n_top: int = 8, random_state: int = 0, tokenized: bool = False):
+#: The same, as single lower-cased words (the build's search index keeps words, not segmented compounds).
+TERM_STOP_WORDS = frozenset(part for w in STOP_WORDS for part in w.split("_"))
+
+
+def sample_rows(frame: pd.DataFrame, n: int, seed: int = 0) -> pd.DataFrame:
+    """All rows when there are at most ``n``, else a seeded random sample of ``n`` (in the frame's order).
+
+    >>> len(sample_rows(pd.DataFrame({"a": range(10)}), 3)), len(sample_rows(pd.DataFrame({"a": range(2)}), 3))
+    (3, 2)
+    """
+    if len(frame) <= n:
+        return frame.reset_index(drop=True)
+    return frame.sample(n=n, random_state=seed).sort_index().reset_index(drop=True)
+
+
+def stored_terms(con, article_ids) -> list[str]:
+    """Each article's words as the build stored them (``search_terms``: distinct lower-cased words), joined by
+    spaces, in the order of ``article_ids`` ("" for an article without terms): topic-model input read from the
+    store instead of segmenting every text again."""
+    import pyarrow as pa
+
+    ids = [str(i) for i in article_ids]
+    cur = con.cursor()      # its own result state
+    try:
+        cur.register("_topic_ids", pa.table({"article_id": pa.array(ids, pa.string())}))
+        rows = cur.execute("SELECT article_id, string_agg(term, ' ' ORDER BY term) FROM search_terms "
+                           "WHERE article_id IN (SELECT article_id FROM _topic_ids) GROUP BY 1").fetchall()
+    finally:
+        cur.close()
+    words = dict(rows)
+    return [words.get(i, "") for i in ids]
+
+
+def topic_model(texts, k: int = 4, n_top: int = 8, random_state: int = 0, tokenized: bool = False,
+                stop_words=None):
     """TF-IDF + NMF topics. Returns ``(doc_topics, top_words)``: a documents × topics DataFrame of weights
     (rows sum to 1, or 0 for an empty document) and a DataFrame topic -> its ``n_top`` words.
 
@@ -524,7 +558,7 @@ def topic_model(texts, k: int = 4, n_top: int = 8, random_state: int = 0, tokeni
     empty = (pd.DataFrame(index=range(len(docs))), pd.DataFrame(columns=["topic", "words"]))
     if sum(1 for d in docs if d.strip()) < 2:
         return empty
-    vec = TfidfVectorizer(token_pattern=r"(?u)[^\W\d][\w]+", stop_words=sorted(STOP_WORDS),
+    vec = TfidfVectorizer(token_pattern=r"(?u)[^\W\d][\w]+", stop_words=sorted(stop_words or STOP_WORDS),
                           max_df=0.9 if len(docs) >= 10 else 1.0, min_df=2 if len(docs) >= 10 else 1,
                           sublinear_tf=True)
     try:

@@ -99,8 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("bench", help="benchmarks: extract, build, crawl")
     s.add_argument("what", nargs="?", default="speed",
-                   choices=["speed", "extract", "build", "profile", "crawl", "web", "all"])
-    s.add_argument("--n", type=int, default=None, metavar="N", help="articles in the sample")
+                   choices=["speed", "extract", "build", "profile", "crawl", "web", "all", "outputs"])
+    s.add_argument("--n", type=int, default=None, metavar="N",
+                   help="articles in the sample (outputs: a synthetic store of N articles made from the built one)")
     s.add_argument("--jobs", type=int, default=None)
 
     s = sub.add_parser("publish", help="write the corpus to one SQLite file for Datasette")
@@ -151,7 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # never a traceback for users
         if os.environ.get("PARTYCORPUS_DEBUG"):
             raise
-        sys.stderr.write(f"partycorpus {args.command}: error: {type(e).__name__}: {e}\n")
+        first = (str(e).strip().splitlines() or [""])[0]   # DuckDB adds lines of advice: one line only
+        sys.stderr.write(f"partycorpus {args.command}: error: {type(e).__name__}: {first}\n")
         return 1
     return int(rc or 0)
 

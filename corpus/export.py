@@ -34,11 +34,13 @@ from dataclasses import fields
 from itertools import islice
 from pathlib import Path
 
+import duckdb
+
 from .errors import UserError
 from .indicators import CONFLICT_FIELDS, cells, conflict_rows
 from .schema import (BuildRecord, DirectiveMention, FigureMention, IndicatorValue, TargetMention, column_docs,
                      sql_type)
-from .store import Store, data_dir_of
+from .store import EXPORT_MEMORY, TEMP_DIR, Store, data_dir_of
 
 FORMATS = ("csv", "parquet", "xlsx")
 XLSX_MAX_ROWS = 1_048_575
@@ -277,18 +279,28 @@ def _write_csv(path: Path, header: list[str], rows) -> int:
     return n
 
 
-def _write_parquet(path: Path, cols: list[Column], rows) -> None:
+def _write_parquet(path: Path, cols: list[Column], rows) -> int:
+    """Chunks (lists of row tuples, or Arrow tables straight from DuckDB) as row groups; returns the rows."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     types = {"integer": pa.int64(), "number": pa.float64(), "boolean": pa.bool_()}
     schema = pa.schema([(c.name, types.get(c.type, pa.string())) for c in cols])
     tmp = path.with_name(path.name + ".tmp")
+    n = 0
     with pq.ParquetWriter(tmp, schema) as w:
         for chunk in rows:
-            arrays = [pa.array([r[i] for r in chunk], type=schema.field(i).type) for i in range(len(cols))]
-            w.write_table(pa.Table.from_arrays(arrays, schema=schema))
+            if isinstance(chunk, pa.Table):
+                table = pa.Table.from_arrays([chunk.column(i).cast(schema.field(i).type) for i in range(len(cols))],
+                                             schema=schema)
+            else:
+                arrays = [pa.array([r[i] for r in chunk], type=schema.field(i).type) for i in range(len(cols))]
+                table = pa.Table.from_arrays(arrays, schema=schema)
+            if table.num_rows:
+                w.write_table(table)
+                n += table.num_rows
     os.replace(tmp, path)
+    return n
 
 
 def _batches(rows, size: int = 10_000):
@@ -306,11 +318,90 @@ def _chunks(cursor, size: int = 10_000):
         yield chunk
 
 
+#: Tables written a slice at a time: export table -> (stored table, alias in the query, slicing column, rows a slice).
+#: DuckDB cannot spill a sort whose rows carry long texts (article bodies, sentences), so each slice
+#: (a range of article ids; for indicators_long, whole provinces) is sorted on its own and the slices
+#: follow each other in the table's order: the file is the one a single ORDER BY would give, and the
+#: memory follows the slice, not the corpus.
+SLICED = {"articles": ("articles", "a", "article_id", 2_500),
+          "directives": ("directive_mentions", "m", "article_id", 20_000),
+          "figures": ("figure_mentions", "m", "article_id", 20_000),
+          "targets": ("target_mentions", "m", "article_id", 20_000),
+          "indicators_long": ("indicator_values", "m", "province", 20_000)}
+
+
+def _table_rows(con, name: str, cols: list[Column], tail: str, slice_rows: int | None = None, arrow: bool = False):
+    """Chunks of rows of one export table, in its order, streamed slice by slice (``SLICED``): lists of
+    row tuples, or with ``arrow`` Arrow tables (one a slice)."""
+    def fetch(query: str, params=None):
+        if not arrow:
+            return _chunks(con.execute(query, params or []))
+        rel = con.sql(query, params=params or None)
+        return [rel.to_arrow_table() if hasattr(rel, "to_arrow_table") else rel.arrow()]
+
+    if name not in SLICED:
+        yield from fetch(_select(cols, tail))
+        return
+    table, alias, column, size = SLICED[name]
+    head = f"FROM {table} {alias} "
+    assert tail.startswith(head), tail
+    slices = _province_slices if column == "province" else _id_slices
+    for where, params in slices(con, table, slice_rows or size):
+        sliced = f"FROM (SELECT * FROM {table} WHERE {where}) {alias} " + tail[len(head):]
+        yield from fetch(_select(cols, sliced), params)
+
+
+def _id_slices(con, table: str, size: int):
+    """``(where, params)`` of consecutive article-id ranges of about ``size`` rows each (an article is never split)."""
+    bounds = sorted({r[0] for r in con.execute(
+        f"SELECT article_id FROM (SELECT article_id, row_number() OVER (ORDER BY article_id) - 1 AS i FROM {table}) "
+        f"WHERE i % {int(size)} = 0").fetchall()})
+    for lo, hi in zip(bounds, bounds[1:] + [None]):
+        yield ("article_id >= ? AND article_id < ?", [lo, hi]) if hi is not None else ("article_id >= ?", [lo])
+
+
+def _province_slices(con, table: str, size: int):
+    """``(where, params)`` of sets of provinces, in the order of ``pmap(province)`` (NULLS LAST), about ``size`` rows
+    each; the provinces one mapped province stands for (``--map 34``) stay in one slice."""
+    groups: dict = {}
+    for mapped, province, n in con.execute(
+            f"SELECT pmap(province) AS p, province, count(*) FROM {table} GROUP BY ALL "
+            "ORDER BY p NULLS LAST, province NULLS LAST").fetchall():
+        groups.setdefault(mapped, []).append((province, n))
+    batch, rows = [], 0
+    for members in list(groups.values()) + [None]:
+        if batch and (members is None or rows + sum(n for _, n in members) > size):
+            named = [p for p in batch if p is not None]
+            where = " OR ".join(([f"province IN ({', '.join('?' * len(named))})"] if named else [])
+                                + (["province IS NULL"] if None in batch else []))
+            yield where, named
+            batch, rows = [], 0
+        if members is not None:
+            batch += [p for p, _ in members]
+            rows += sum(n for _, n in members)
+
+
+def _duckdb_user_error(e: Exception, store: Store) -> UserError:
+    """A DuckDB failure as one line (out of memory: the limit and how to raise it)."""
+    first = (str(e).strip().splitlines() or [type(e).__name__])[0][:300]
+    if isinstance(e, duckdb.OutOfMemoryException):
+        limit = store.sql("SELECT current_setting('memory_limit')").fetchone()[0]
+        return UserError(f"DuckDB ran out of memory (limit {limit}; spills to {store.data_dir / TEMP_DIR}): {first}; "
+                         "set PARTYCORPUS_DUCKDB_MEMORY higher (e.g. 2GB) and run export again", code=1)
+    return UserError(f"reading the store failed: {first}", code=1)
+
+
 def corpus_version(con, v: dict) -> str:
     """Hash of the store contents: article ids and content sha1s, mention counts, versions."""
     h = hashlib.sha1(json.dumps(v, sort_keys=True).encode())
-    art = con.execute("SELECT count(*), sha1(coalesce(string_agg(article_id || ':' || content_sha1, ',' "
-                      "ORDER BY article_id), '')) FROM articles").fetchall()[0]
+    # sha1 of "id:sha1,id:sha1,..." in id order, fed a chunk at a time (one string of a million ids does not
+    # fit DuckDB's export memory); the same value as sha1(string_agg(... ORDER BY article_id)) in SQL
+    ids, sep = hashlib.sha1(), b""
+    for chunk in _chunks(con.execute("SELECT article_id || ':' || content_sha1 FROM articles "
+                                     "WHERE content_sha1 IS NOT NULL ORDER BY article_id"), 100_000):
+        ids.update(sep + ",".join(r[0] for r in chunk).encode())
+        sep = b","
+    art = (con.execute("SELECT count(*) FROM articles").fetchall()[0][0], ids.hexdigest())
     h.update(repr(art).encode())
     for t in ("directive_mentions", "figure_mentions", "target_mentions", "reprint_links", "build_records"):
         h.update(f"{t}={con.execute(f'SELECT count(*) FROM {t}').fetchall()[0][0]};".encode())
@@ -360,7 +451,7 @@ def export_tables(data_dir=None, out=None, formats=None, include_reprints: bool 
     if not os.access(out_dir, os.W_OK):
         raise UserError(f"{out_dir}: permission denied")
     counts = {}
-    with Store(data_dir) as store:
+    with Store(data_dir, memory_limit=EXPORT_MEMORY) as store:
         con = store.con
         _install_province_map(con, province_map)
         v = _stored_versions(store)
@@ -372,19 +463,23 @@ def export_tables(data_dir=None, out=None, formats=None, include_reprints: bool 
         try:
             for name, (cols, tail) in specs.items():
                 tables[name] = cols
-                counts[name] = _write_table(con, out_dir, name, cols, lambda: _chunks(con.execute(_select(cols, tail))),
+                counts[name] = _write_table(con, out_dir, name, cols,
+                                            lambda arrow=False: _table_rows(con, name, cols, tail, arrow=arrow),
                                             formats, wb)
             all_cells = list(cells(con, "pmap(m.province)"))
             wcols, wrows = _wide(con, include_reprints, all_cells)
             tables["indicators_wide"] = wcols
             counts["indicators_wide"] = _write_table(con, out_dir, "indicators_wide", wcols,
-                                                     lambda: _batches(wrows), formats, wb)
+                                                     lambda arrow=False: _batches(wrows), formats, wb)
             cell_counts = {"cells": len(all_cells), "conflicts": sum(c.conflict for c in all_cells)}
             tables["indicator_conflicts"] = CONFLICT_COLUMNS
             counts["indicator_conflicts"] = _write_table(con, out_dir, "indicator_conflicts", CONFLICT_COLUMNS,
-                                                         lambda: _batches(conflict_rows(all_cells)), formats, wb)
+                                                         lambda arrow=False: _batches(conflict_rows(all_cells)),
+                                                         formats, wb)
         except OSError as e:
             raise UserError(f"{out_dir}: cannot write the export ({e.strerror or e})")
+        except duckdb.Error as e:
+            raise _duckdb_user_error(e, store)
         finally:
             if wb is not None:
                 wb.close()
@@ -408,7 +503,8 @@ def _write_table(con, out_dir: Path, name: str, cols: list[Column], rows_fn, for
     if "csv" in formats:
         n = _write_csv(out_dir / f"{name}.csv", header, rows_fn())
     if "parquet" in formats:
-        _write_parquet(out_dir / f"{name}.parquet", cols, rows_fn())
+        n1 = _write_parquet(out_dir / f"{name}.parquet", cols, rows_fn(arrow=True))
+        n = n if n is not None else n1
     if wb is not None:
         n2 = _write_sheet(wb, name, header, rows_fn())
         n = n if n is not None else n2
@@ -418,18 +514,21 @@ def _write_table(con, out_dir: Path, name: str, cols: list[Column], rows_fn, for
 
 
 def _write_sheet(wb, name: str, header: list[str], rows) -> int:
-    ws = wb.add_worksheet(name[:31])
-    ws.write_row(0, 0, header)
-    r = 0
+    """One table on one sheet; past ``XLSX_MAX_ROWS`` data rows (Excel's limit) it goes on over numbered
+    sheets ``name_2``, ``name_3`` …, each with the header row. Returns the data rows written."""
+    ws, part, r, total = None, 1, XLSX_MAX_ROWS, 0
     for chunk in rows:
         for row in chunk:
             if r >= XLSX_MAX_ROWS:
-                sys.stderr.write(f"partycorpus export: warning: sheet {name} cut at {XLSX_MAX_ROWS} rows (Excel limit); "
-                                 "use csv or parquet for the full table\n")
-                for _ in rows:  # drain the query result
-                    pass
-                return r
+                if ws is not None:
+                    part += 1
+                    sys.stderr.write(f"partycorpus export: note: table {name} goes on on sheet {name[:28]}_{part} "
+                                     f"(Excel holds {XLSX_MAX_ROWS:,} rows a sheet)\n")
+                ws = wb.add_worksheet(name[:31] if part == 1 else f"{name[:28]}_{part}")
+                ws.write_row(0, 0, header)
+                r = 0
             r += 1
+            total += 1
             for c, v in enumerate(row):
                 if v is None:
                     continue
@@ -439,7 +538,9 @@ def _write_sheet(wb, name: str, header: list[str], rows) -> int:
                     ws.write_boolean(r, c, v)
                 else:
                     ws.write_number(r, c, v)
-    return r
+    if ws is None:
+        wb.add_worksheet(name[:31]).write_row(0, 0, header)
+    return total
 
 
 def datapackage(con, tables: dict[str, list[Column]], formats, v: dict, include_reprints: bool,
@@ -450,7 +551,7 @@ def datapackage(con, tables: dict[str, list[Column]], formats, v: dict, include_
         if fmt == "xlsx":
             resources.append({"name": "workbook", "path": "partycorpus.xlsx", "format": "xlsx",
                               "mediatype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                              "description": "all tables, one sheet each (sheets cut at Excel's row limit)"})
+                              "description": "all tables, one sheet each; a table longer than Excel's row limit (1,048,575 data rows) goes on over numbered sheets (figures_2, figures_3 …)"})
             continue
         for name, cols in tables.items():
             res = {"name": name if fmt == "csv" else f"{name}-{fmt}", "path": f"{name}.{fmt}", "format": fmt,

@@ -80,8 +80,10 @@ class Store:
     (35440,)
     """
 
-    def __init__(self, data_dir=None, write: bool = False, lock_timeout: float | None = None):
+    def __init__(self, data_dir=None, write: bool = False, lock_timeout: float | None = None,
+                 memory_limit: str | None = None):
         self.data_dir = data_dir_of(data_dir)
+        self.memory_limit = memory_limit    # DuckDB buffer pool of this step (default: WRITER/READER_MEMORY)
         self.path = self.data_dir / STORE_FILE
         self.write = write
         self.con: duckdb.DuckDBPyConnection | None = None
@@ -144,7 +146,7 @@ class Store:
         elif p.exists() and self.write:
             p.unlink()  # an empty file (e.g. touched): start a new store
         try:
-            self.con = duckdb.connect(str(p), read_only=not self.write, config=_duckdb_config(self.write))
+            self.con = duckdb.connect(str(p), read_only=not self.write, config=_duckdb_config(self.write, self.memory_limit, self.data_dir))
         except duckdb.IOException as e:
             msg = str(e)
             if "lock" in msg.lower():
@@ -389,24 +391,32 @@ def _write_reason(e: BaseException) -> str:
 
 
 WRITER_MEMORY = "64MB"      # DuckDB buffer pool of import/build (the writer); env PARTYCORPUS_DUCKDB_MEMORY
-READER_MEMORY = "256MB"     # of read-only opens (export, search, stats, notebooks)
+READER_MEMORY = "256MB"     # of read-only opens (search, stats, notebooks)
+EXPORT_MEMORY = "256MB"     # of export: it sorts one slice of a table at a time (corpus.export.SLICED)
+TEMP_DIR = "duckdb-tmp"     # inside the data folder: where DuckDB spills sorts and joins beyond the limit
 
 
-def _duckdb_config(write: bool = False) -> dict:
+def _duckdb_config(write: bool = False, memory_limit: str | None = None, data_dir=None) -> dict:
     """DuckDB settings: a bounded buffer pool keeps memory flat as the store grows.
 
     DuckDB caches every block it reads or writes until ``memory_limit``; a
     writer streams through the store (each chunk once), so caching buys it
     nothing and a small pool keeps ``import``/``build`` flat (measured in
     ``benchmarks/memory_growth.py``: 64MB costs no time at 35k articles).
-    Sorts and joins beyond the limit spill to ``corpus.duckdb.tmp``.
-    ``PARTYCORPUS_DUCKDB_MEMORY`` (e.g. ``512MB``) sets both.
+    A step may ask for its own limit (``memory_limit``: export uses ``EXPORT_MEMORY``).
+    Sorts and joins beyond the limit spill to ``DATA/duckdb-tmp``.
+    ``PARTYCORPUS_DUCKDB_MEMORY`` (e.g. ``512MB``) sets every limit.
 
     >>> _duckdb_config(write=True)["memory_limit"]       # doctest: +SKIP
     '64MB'
+    >>> _duckdb_config(memory_limit="512MB", data_dir="data")["temp_directory"]   # doctest: +SKIP
+    'data/duckdb-tmp'
     """
-    default = WRITER_MEMORY if write else READER_MEMORY
-    return {"memory_limit": os.environ.get("PARTYCORPUS_DUCKDB_MEMORY") or default}
+    default = memory_limit or (WRITER_MEMORY if write else READER_MEMORY)
+    config = {"memory_limit": os.environ.get("PARTYCORPUS_DUCKDB_MEMORY") or default}
+    if data_dir is not None:
+        config["temp_directory"] = str(Path(data_dir) / TEMP_DIR)
+    return config
 
 
 def _first_line(msg: str) -> str:

@@ -1,4 +1,4 @@
-"""partycorpus bench [speed|extract|build|profile|crawl|all] — speed and memory, printed.
+"""partycorpus bench [speed|extract|build|profile|crawl|all|outputs] — speed and memory, printed.
 
 ``speed`` (the default) prints one table on the same texts: bare
 ``underthesea.word_tokenize``, ``nlp.extract``, ``build --jobs 1`` and
@@ -10,7 +10,9 @@ sentences, then bulk articles joined, CPU seconds per MB and the growth of
 size and time from one size to the next. ``profile`` runs ``nlp.extract``
 under cProfile and prints the top functions. ``crawl`` calls
 ``benchmarks/bench_crawl.run``. ``web`` times ``publish`` of the ``--data`` store, a search and each
-canned query of the web view (``benchmarks/web_speed.run``).
+canned query of the web view (``benchmarks/web_speed.run``). ``outputs`` times ``export`` in each format,
+``publish`` and the report on the built store at ``--data`` (with ``--n N``: on a synthetic store of N
+articles repeating it), see ``benchmarks/outputs_scale.py``.
 
 Texts: the first N articles of ``../shared/data/bulk/baomoi-2017.jsonl.gz``
 when present, else the synthetic mirror content. Nothing is asserted: read
@@ -315,6 +317,14 @@ def _short(path: str) -> str:
 
 def run(args) -> int:
     what = args.what
+    if what == "outputs":   # export, publish and the report on the built store at --data (benchmarks/outputs_scale.py)
+        if args.n is not None and args.n < 1:
+            raise UserError("--n must be 1 or more")
+        sys.path.insert(0, str(ROOT))
+        from benchmarks.outputs_scale import bench_outputs
+
+        bench_outputs(Path(args.data).resolve(), args.n)
+        return 0
     n = args.n or 500
     if n < 1:
         raise UserError("--n must be 1 or more")
