@@ -14,9 +14,9 @@
 # ---
 
 # %% [markdown]
-# # 03 · Indicators by province and year, targets against results
+# # 03 · Indicators by province and year, conflicting sources, targets against results
 #
-# Indicator values (codebook codes, GUIDE.md §5) with their units, each traceable to its source article and sentence. Numbers carry the article's attributed place (`place`: a district or the province) so a district's count is not read as the province's.
+# Indicator values with their units, each traceable to its source article and sentence. Codes follow codebook 3 (`SUBJECT.ROLE`: `members.admitted`, `base_orgs.good_or_better_pct` …; every definition in docs/researchers.md §3): a figure has a code only when what it counts and what happened to it are both named in its sentence. Numbers carry the article's attributed place (`place`: a district or the province) so a district's count is not read as the province's. Where articles disagree, the value shown is chosen by stated rules and the disagreement is listed below.
 
 # %%
 import os
@@ -44,8 +44,10 @@ achieved.groupby("indicator")["unit"].agg(lambda u: ", ".join(sorted(set(u.dropn
 shown = [i for i in INDICATORS if i in set(achieved["indicator"])][:4]
 if not shown:
     P.no_data("03-indicators-by-province-year", "Indicators by province and year", "no indicator values")
+cells = A.indicator_cells(c)          # the values indicators_wide shows: one per province, year, indicator
 for code in shown:
-    table = A.indicator_by_province_year(achieved[achieved["level"].fillna("province") == "province"], code)
+    table = cells[cells["indicator"] == code].pivot_table(index="province", columns="year", values="chosen_value",
+                                                          aggfunc="first")
     name = f"03-{code.replace('.', '-')}"
     if table.empty:
         P.no_data(name, code, "no province-level values")
@@ -68,13 +70,34 @@ cols = ["province", "place", "year", "indicator", "value", "unit", "qualifier", 
 achieved[achieved["indicator"].isin(shown[:1])][cols].head(15)
 
 # %% [markdown]
+# ## When sources disagree
+#
+# Articles often give different values for one province, year and indicator (December's estimate and the final figure, a district's report, a reprint). `indicators_wide` shows one value chosen by rules in a fixed order (`corpus/indicators.py`): 1. `province_level`: a figure about the province as a whole over one from a district's or commune's report; 2. `original`: an original article over a reprint; 3. `latest`: the latest publication; 4. `tie`: article id, then position. `rule` says which rule set the chosen value apart (`agree`: all candidates give the same value; `only`: one candidate). `n_sources` counts independent sources: a reprint never counts (`counted` is false for the other copies of a story). `conflict` is true when two independent sources disagree beyond rounding (values equal after rounding to the less precise one as written agree). Below, every candidate of the cells in conflict, the chosen one first (`rank` 1); read the sentences: a conflict may be an extraction error as well as a revision.
+
+# %%
+candidates = A.indicator_conflicts(c)
+print(f"{len(cells)} province × year × indicator values in indicators_wide; "
+      f"{int((cells['n_candidates'] > 1).sum())} chosen among several figures; "
+      f"{int(cells['conflict'].astype(bool).sum())} where independent sources disagree")
+print("rule that chose the value:", cells["rule"].value_counts().to_dict())
+print(f"{int(candidates['is_reprint'].astype(bool).sum())} candidate figures come from reprints: listed, never counted")
+conflicts = candidates[candidates["conflict"].astype(bool)]
+conflicts[["province", "year", "indicator", "chosen_value", "rule", "n_sources", "spread", "rank", "counted", "value",
+           "text", "published", "is_reprint", "sentence", "url"]].head(30)
+
+# %% [markdown]
 # ## Targets against results
 #
-# Each target with an indicator, next to the achieved values of the same indicator and place between the target article's year and its deadline. `met`: achieved ≥ target (≤ for `weak_pct`, disciplined, removed).
+# Each target with an indicator, next to what was achieved. A plan stated with its result in the same sentence ("kết nạp 1.050/1.000 đảng viên", "đạt …, bằng 105% kế hoạch") carries its own achieved value and ratio (`how`: stated with the plan). Other targets are matched with the achieved values of the same indicator and place between the target article's year and its deadline. `met`: achieved ≥ target (≤ for ceilings: weak, not completed, discipline, removals).
 
 # %%
 tvr = A.targets_vs_results(A.attach_place(c.targets(), places), indicators)
-compared = tvr.dropna(subset=["achieved"])
+stated = tvr[tvr["how"] == "stated with the plan"]
+print(f"{len(stated)} plans stated with their result; met in {int(stated['met'].dropna().astype(bool).sum())}")
+stated[["province", "indicator", "unit", "target", "achieved", "achieved_ratio", "met", "target_sentence"]].head(15)
+
+# %%
+compared = tvr.dropna(subset=["achieved", "target"])
 decided = compared.dropna(subset=["met"])
 print(f"{tvr[['target_sentence', 'indicator']].drop_duplicates().shape[0]} targets with an indicator; "
       f"{len(compared)} target/result pairs; {len(decided)} comparable (annual or %), "
@@ -96,5 +119,5 @@ else:
     ax.legend()
     print(P.save(fig, "03-targets-vs-results"))
 P.close_all()
-compared[["province", "place", "indicator", "unit", "target", "recurrence", "deadline_year", "achieved", "achieved_year", "met",
-          "target_sentence", "result_sentence", "result_url"]].head(20)
+compared[["province", "place", "indicator", "unit", "target", "recurrence", "deadline_year", "achieved", "achieved_year",
+          "achieved_ratio", "met", "how", "target_sentence", "result_sentence", "result_url"]].head(20)
