@@ -170,6 +170,23 @@ def _rule(best: Candidate, other: Candidate) -> str:
     return "tie"
 
 
+def _disagree(counted: list[Candidate]) -> bool:
+    """Whether two counted candidates of different sources disagree. Candidates are grouped by value and
+    written precision first (the same value agrees with itself), so a cell repeated by thousands of
+    articles costs the number of its distinct values squared, not of its candidates.
+
+    >>> mk = lambda v, src: Candidate("x", 2021, "i", v, None, "exact", src, None, None, None, 0, src, "province", None)
+    >>> _disagree([mk(1.0, "a"), mk(1.0, "b")]), _disagree([mk(1.0, "a"), mk(2.0, "b")])
+    (False, True)
+    """
+    groups: dict[tuple, set] = {}
+    for c in counted:
+        groups.setdefault((c.value, c.precision), set()).add(c.source)
+    keys = list(groups)
+    return any(not agree(a[0], b[0], a[1], b[1]) and len(groups[a] | groups[b]) > 1
+               for a, b in combinations(keys, 2))
+
+
 def decide(candidates: list[Candidate]) -> Cell:
     """Rank the candidates of one cell (sets ``rank`` and ``counted``) and sum them up.
 
@@ -194,7 +211,7 @@ def decide(candidates: list[Candidate]) -> Cell:
     lo, hi = min(values), max(values)
     other = next((c for c in cands[1:] if not _agree(c, best)), None)
     rule = "only" if len(cands) == 1 else "agree" if other is None else _rule(best, other)
-    conflict = any(a.source != b.source and not _agree(a, b) for a, b in combinations(counted, 2))
+    conflict = _disagree(counted)
     return Cell(best.province, best.year, best.indicator, best.value, best.unit, rule, len(representative),
                 len(set(values)), lo, hi, hi - lo, (hi - lo) / abs(best.value) if best.value else None, conflict,
                 cands)
