@@ -61,7 +61,12 @@ _BODY = re.compile(r"(?<![\wđĐ])(?:Ban Chấp hành|BCH|Ban Thường vụ|BTV
 # or it is an average ("bình quân mỗi chi bộ có 31 đảng viên").
 _NOT_STOCK_AFTER = re.compile(r"\s*(?:tham gia|tham dự|dự|được|bị|đã|sẽ|là|vi phạm|đến|nhận|đạt|hoàn thành|"
                               r"xin|chuyển|ra|vào|đi|làm|đánh|không|chưa|cần|phải|thực hiện|triển khai|tổ chức|"
-                              r"xây dựng|có|duy trì|ký|đăng ký)(?![\wđĐ])", re.IGNORECASE)
+                              r"xây dựng|có|duy trì|ký|đăng ký|thuộc diện (?:phải|bị|cần|xem xét|xử lý)|sinh hoạt hai chiều|đang công tác|"
+                              r"đang làm việc)(?![\wđĐ])", re.IGNORECASE)
+_EXPLICIT_STOCK = re.compile(r"tổng số|tổng cộng|hiện có|nâng lên", re.IGNORECASE)
+# "68 chi bộ có từ 30 đảng viên trở lên": what each of a number of organisations has, not a stock.
+_PER_UNIT_BEFORE = re.compile(r"\d[\d.,]*\s+(?:chi bộ|tổ chức cơ sở đảng|TCCSĐ|đảng bộ|tổ chức đảng)[^,;:\d]{0,25}?"
+                              r"\bcó\s*$", re.IGNORECASE)
 _AVERAGE = re.compile(r"(?<![\wđĐ])(?:bình quân|trung bình|mỗi)(?![\wđĐ])", re.IGNORECASE)
 # "vi phạm" after the noun names violators only when no role verb stands just before the figure.
 _VIOLATION_REACH = 15
@@ -276,9 +281,13 @@ def _role(before: str, after: str, after_noun: str) -> str | None:
     if right_after and not (best.get(False) and best[False][0] <= _VIOLATION_REACH):
         return right_after                   # "kết luận 11 đảng viên có vi phạm", not "kỷ luật 8 đảng viên vi phạm …"
     if best.get(True) and best[True][0] <= 1 and best.get(False) and len(before) - best[False][0] <= before.rfind(","):
-        return "total"                       # "Sau đợt kết nạp …, tổng số ĐV được nâng lên 6.118": another clause's verb
+        # the role verb is another clause's: "Sau đợt kết nạp …, tổng số ĐV được nâng lên 6.118" is a stock,
+        # "Qua rà soát, toàn tỉnh có 3.126 đảng viên thuộc diện phải xem xét" is neither
+        explicit = _EXPLICIT_STOCK.search(before[before.rfind(","):])
+        return "total" if explicit and not _NOT_STOCK_AFTER.match(after_noun) else None
     found = best.get(False) or best.get(True)   # a stock cue ("có", "tổng số") only when no other role is named
-    if found and found[2] == "total" and (_NOT_STOCK_AFTER.match(after_noun) or _AVERAGE.search(before)):
+    if found and found[2] == "total" and (_NOT_STOCK_AFTER.match(after_noun) or _AVERAGE.search(before)
+                                          or _PER_UNIT_BEFORE.search(before)):
         return None                          # "có 6 cán bộ tham gia đánh bạc": an event; "bình quân mỗi chi bộ có 31"
     return found[2] if found else None
 
@@ -363,8 +372,8 @@ def indicator_for(sentence: str, figure, sentence_start: int = 0,
         subject = _unit_subject(unit, figure.text, after, sentence, _clause_tail(before))
         after_noun = after
         role = _role(before, after, after_noun) if subject else None
-        if role == "total" and "/" in figure.text:
-            return None                      # "95/101 chi bộ có chi ủy": a part of a whole, not a stock
+        if role == "total" and ("/" in figure.text or re.match(r"từ\s.*trở lên$", figure.text)):
+            return None                      # "95/101 chi bộ có chi ủy": a part of a whole; "từ 30 … trở lên": a bound
     if subject == "members" and not pct and re.search(r"(?<![\wđĐ])mới\s*$", figure.text) \
             and role in (None, "total", "increase"):
         role = "admitted"                    # "dẫn đầu với 4 đảng viên mới", "có thêm 2 đảng viên mới"

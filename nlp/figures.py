@@ -912,7 +912,9 @@ def _inherited_indicator(text: str, ss: int, figures: list[Figure], i: int) -> s
         return recode(code, f) if role in _GRADES else None
     if f.unit == "%":
         return None
-    if prev.indicator and (_SUBSET.fullmatch(between) or _COORDINATED.fullmatch(between)):
+    if prev.indicator and _SUBSET.fullmatch(between) and not prev.indicator.endswith(".total"):
+        return recode(prev.indicator, f, after, sentence)     # a subset of a stock is no stock
+    if prev.indicator and _COORDINATED.fullmatch(between):
         return recode(prev.indicator, f, after, sentence)     # "có 38 TCCSĐ, 412 chi bộ trực thuộc"
     cut = max(text.rfind(c, ss, f.start) for c in ",;:")
     if cut < 0 or not _LIST_ITEM.fullmatch(text, cut + 1, f.start):

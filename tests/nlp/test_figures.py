@@ -273,6 +273,11 @@ def test_period_framing(sentence, published, expected):
     ("Đã kết nạp được 18 ĐV mới, đạt 120% chỉ tiêu được giao.", ["members.admitted", None]),
     ("Hợp tác xã có 12 thành viên và 3 chi bộ thôn.", [None, "cells.total"]),
     ("Bình quân mỗi chi bộ thôn có 31 đảng viên.", [None]),
+    ("Qua rà soát, toàn tỉnh có 3.126 đảng viên thuộc diện phải xem xét, trong đó 1.054 trường hợp sinh hoạt không "
+     "thường xuyên.", [None, None]),
+    ("Mỗi khu đều có chi bộ, trong đó 68 chi bộ có từ 30 đảng viên trở lên.", [None, None]),
+    ("Có khoảng 1.000 cán bộ thuộc diện này.", ["cadres.total"]),
+    ("Sau đợt kết nạp, tổng số ĐV toàn huyện được nâng lên 6.118 đồng chí.", ["members.total"]),
     ("Kết nạp được 1.705 đảng viên, tăng 93 đảng viên so với năm 2016.", ["members.admitted", None]),
     ("Chi bộ vừa có thêm 2 đảng viên mới.", ["members.admitted"]),
     ("Đến năm 2020, 100% thôn, khối phố có chi bộ sinh hoạt độc lập.", [None]),
