@@ -63,7 +63,10 @@ _NOT_STOCK_AFTER = re.compile(r"\s*(?:tham gia|tham dự|dự|được|bị|đã
                               r"xin|chuyển|ra|vào|đi|làm|đánh|không|chưa|cần|phải|thực hiện|triển khai|tổ chức|"
                               r"xây dựng|có|duy trì|ký|đăng ký|thuộc diện (?:phải|bị|cần|xem xét|xử lý)|sinh hoạt hai chiều|đang công tác|"
                               r"đang làm việc)(?![\wđĐ])", re.IGNORECASE)
-_EXPLICIT_STOCK = re.compile(r"tổng số|tổng cộng|hiện có|nâng lên", re.IGNORECASE)
+_PARTY_BODY = re.compile(r"Ủy ban Kiểm tra|Uỷ ban Kiểm tra|UBKT|kỷ luật [Đđ]ảng|[Đđ]ảng ủy|[Hh]uyện ủy|[Tt]ỉnh ủy|"
+                         r"[Tt]hành ủy|[Qq]uận ủy|[Cc]hi bộ")
+_COMMITTEE = re.compile(r"Ban [Cc]hấp hành|BCH|[Tt]ỉnh ủy|[Hh]uyện ủy|[Tt]hành ủy|[Đđ]ảng ủy|[Cc]ấp ủy|Xứ ủy")
+_EXPLICIT_STOCK = re.compile(r"tổng số|tổng cộng|hiện có|nâng lên|gồm", re.IGNORECASE)
 # "68 chi bộ có từ 30 đảng viên trở lên": what each of a number of organisations has, not a stock.
 _PER_UNIT_BEFORE = re.compile(r"\d[\d.,]*\s+(?:chi bộ|tổ chức cơ sở đảng|TCCSĐ|đảng bộ|tổ chức đảng)[^,;:\d]{0,25}?"
                               r"\bcó\s*$", re.IGNORECASE)
@@ -214,15 +217,18 @@ def _unit_subject(unit: str, figure_text: str, after: str, sentence: str, before
     if unit == "chi bộ" and (after.startswith(" cơ sở") or "CBCS" in figure_text):
         return None                          # chi bộ cơ sở are grassroots organisations, not cells
     if unit == "cán bộ" and ("đảng viên" in figure_text or re.match(r",?\s*(?:đảng viên|ĐV)", after, re.IGNORECASE)):
-        return None                          # "cán bộ, đảng viên": neither alone
-    if unit in _LOOSE_UNITS and not _PARTY_SENTENCE.search(sentence):
-        return None
-    if unit == "đồng chí":                   # "tổng số cán bộ lãnh đạo … là 1.914 đồng chí": the noun named before
+        # "cán bộ, đảng viên": party members when a party body decides about them, else neither alone
+        return "members" if _PARTY_BODY.search(sentence) else None
+    if unit == "ủy viên":                    # "Ban Chấp hành … gồm 5 ủy viên"; not the members of a state body
+        return "committee_members" if _COMMITTEE.search(sentence) else None
+    if unit == "đồng chí":                   # "tổng số cán bộ lãnh đạo, quản lý … là 1.914 đồng chí": the noun named before
         if re.match(r"\s*(?:cấp ủy viên|ủy viên|Tỉnh ủy viên|Thành ủy viên|Huyện ủy viên)", after):
             return "committee_members"       # "cảnh cáo 2 đồng chí ủy viên Ban Thường vụ"
         named = _nearest_subject(before)
         if named in ("cadres", "committee_members"):
             return named
+    if unit in _LOOSE_UNITS and not _PARTY_SENTENCE.search(sentence):
+        return None
     for subj in load_codebook().subjects.values():
         if unit in subj.units:
             return subj.name
@@ -369,7 +375,7 @@ def indicator_for(sentence: str, figure, sentence_start: int = 0,
         if subject is None and role and cb.roles[role].grade:
             subject = _nearest_subject(sentence[:max(0, fs)])   # "95% TCCSĐ đạt TSVM, 3% yếu kém"
     else:
-        subject = _unit_subject(unit, figure.text, after, sentence, _clause_tail(before))
+        subject = _unit_subject(unit, figure.text, after, sentence, before)
         after_noun = after
         role = _role(before, after, after_noun) if subject else None
         if role == "total" and ("/" in figure.text or re.match(r"từ\s.*trở lên$", figure.text)):
@@ -382,7 +388,7 @@ def indicator_for(sentence: str, figure, sentence_start: int = 0,
     if role == "good" and "trở lên" in (figure.text + after[:12]):
         role = "good_or_better"              # "95% TCCSĐ trở lên hoàn thành tốt nhiệm vụ"
     if subject and role and unit in _LOOSE_UNITS:
-        if role == "total" and (_BODY.search(before) or not re.search(r"đảng viên|ĐV", sentence)):
+        if role == "total" and subject == "members" and (_BODY.search(before) or not re.search(r"đảng viên|ĐV", sentence)):
             return None                      # "Ban Chấp hành … gồm 39 đồng chí": a committee, not members
         if role == "found_violating" and not re.search(r"kết luận|phát hiện", before, re.IGNORECASE):
             return None                      # "Công an … xử lý 56 trường hợp vi phạm"

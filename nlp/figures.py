@@ -125,6 +125,8 @@ _BRACKET = re.compile(r"\s*\(\s*")
 _BRACKETED = re.compile(r"\([^()]*\)")
 _SUBSET = re.compile(r"\s*,?\s*trong (?:đó|số đó)(?:\s+có)?\s*", re.IGNORECASE)
 _AND = re.compile(r"\s+và\s+")
+_DISCIPLINE_VERB_BEFORE = re.compile(r"(?<![\wđĐ])(?:thi hành kỷ luật|kỷ luật|khiển trách|cảnh cáo|cách chức|khai trừ)"
+                                     r"(?:\s+(?:Đảng|đảng|đối với))?\s*$")
 _THEN_COUNT = re.compile(r"\s*(?:,|và)\s*(?:hơn\s+|gần\s+)?\d")
 # "kiểm tra 32 tổ chức đảng về thu chi ngân sách và 506 tổ chức đảng về …": one verb, two counts.
 _COORDINATED_MOD = re.compile(r"\s+(?:về|trong|tại|ở|đối với|thuộc)[^,;()]{1,60}?\s+và\s+")
@@ -238,7 +240,7 @@ _VAGUE_AFTER_ONE = re.compile(r"\s+(?:số|vài|chút|ít|phần|cách|lúc|khi|
 _BOUND_BEFORE = re.compile(r"(?:^|[^\wđĐ])(?:quá|tối đa|ít nhất|tối thiểu)\s*$", re.IGNORECASE)
 # A bare count whose share follows in brackets: "trong 1.100 kiến nghị, đã xử lý được 850 (77,5%)".
 _SHARE_IN_BRACKETS = re.compile(r"\s*\(\s*(?:" + DIGITS + r")\s*%\s*\)")
-_HAS_DIGIT_OR_WORD = re.compile(r"\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|hàng|vài|một nửa|chỉ(?:\s+có)?\s+một)\b", re.IGNORECASE)
+_HAS_DIGIT_OR_WORD = re.compile(r"\d|\b(?:hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|hàng|vài|một nửa|chỉ(?:\s+có)?\s+một|(?:kỷ luật|khiển trách|cảnh cáo|cách chức|khai trừ)(?:\s+\S+)?\s+một)\b", re.IGNORECASE)
 
 
 def extract_figures(text: str, published: str | None = None, directives: Iterable = ()) -> list[Figure]:
@@ -891,11 +893,14 @@ def _attach_indicators(text: str, ss: int, se: int, figures: list[Figure]) -> No
 
 
 def _one_counted_with_others(text: str, e: int, se: int) -> bool:
-    """"kiểm tra một tổ chức đảng, 14 đảng viên", "kỷ luật một tổ chức đảng và 120 đảng viên": "một" before a
-    party unit coordinated with a count is a count, not an article."""
+    """"kiểm tra một tổ chức đảng, 14 đảng viên", "kỷ luật một tổ chức đảng và 120 đảng viên", "kỷ luật Đảng
+    một cán bộ": "một" before a party unit coordinated with a count, or right after a verb of discipline, is
+    a count, not an article."""
     hit = match_unit(text, e)
-    return bool(hit and hit[0] in _DISCIPLINED_UNITS and hit[0] not in ("trường hợp", "đồng chí")
-                and _THEN_COUNT.match(text, hit[1], se))
+    if not (hit and hit[0] in _DISCIPLINED_UNITS and hit[0] not in ("trường hợp", "đồng chí")):
+        return False
+    s = e - 3                                 # where "một" starts
+    return bool(_THEN_COUNT.match(text, hit[1], se) or _DISCIPLINE_VERB_BEFORE.search(text, max(0, s - 30), s))
 
 
 def _inherited_indicator(text: str, ss: int, figures: list[Figure], i: int) -> str | None:
