@@ -17,7 +17,7 @@ import datetime as dt
 # Article, CrawlRun and now_iso live in ``records`` (below crawler and corpus); re-exported here
 from records import Article, CrawlRun, _f, now_iso  # noqa: F401
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass

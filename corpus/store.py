@@ -377,7 +377,13 @@ def _migrate_v0_v1(store: Store) -> None:
 
 
 #: version -> function migrating a store from that version to the next.
-MIGRATIONS = {0: _migrate_v0_v1}
+def _migrate_v1_v2(store: "Store") -> None:
+    """Schema 2 only adds: targets stated with their result (achieved_no, achieved_value, achieved_ratio, met),
+    the article's credit and the non_articles table; ``_ensure_tables`` adds them. Readers of a schema-1
+    store stop with one line instead of failing on a missing column."""
+
+
+MIGRATIONS = {0: _migrate_v0_v1, 1: _migrate_v1_v2}
 
 
 _WRITE_FAILURE = re.compile(r"could not write|no space|too large|permission denied|read-only|invalidated", re.I)

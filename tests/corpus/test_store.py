@@ -131,3 +131,20 @@ def test_open_gives_read_only_dataframes(tmp_path):
 def test_open_without_a_store_is_one_line(tmp_path):
     with pytest.raises(UserError, match="no store yet"):
         corpus.open(tmp_path / "nothing")
+
+
+def test_a_schema_1_store_is_refused_by_readers_in_one_line_and_migrated_by_writers(tmp_path):
+    data = tmp_path / "d"
+    _upsert(data, SYNTHETIC)
+    with Store(data, write=True) as store:          # what a store written before codebook 3 looks like
+        store.con.execute('ALTER TABLE target_mentions DROP COLUMN "achieved_ratio"')
+        store.meta_set("schema_version", "1")
+    done = subprocess.run([sys.executable, "-m", "corpus.cli", "--data", str(data), "export", "--out",
+                           str(tmp_path / "x")], capture_output=True, text=True)
+    assert done.returncode != 0 and done.stderr.count("\n") == 1 and "older than 2" in done.stderr
+    with Store(data, write=True) as store:
+        assert store.schema_version() == SCHEMA_VERSION == 2
+        cols = {r[0] for r in store.sql("select column_name from information_schema.columns "
+                                        "where table_name = 'target_mentions'").fetchall()}
+        assert {"achieved_no", "achieved_value", "achieved_ratio", "met"} <= cols
+        assert store.sql("select count(*) from articles").fetchone()[0] == 2
