@@ -20,6 +20,7 @@ import pytest
 
 from corpus.build import run_build
 from corpus.store import Store
+from corpus.schema import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,7 +79,7 @@ def test_corrupt_store_is_refused_and_left_alone(tmp_path, content, message):
 @pytest.mark.parametrize("setup, message", [
     (["CREATE TABLE foo (a INTEGER)", "INSERT INTO foo VALUES (1)"], "foreign DuckDB file"),
     (["CREATE TABLE meta (key VARCHAR, value VARCHAR)", "INSERT INTO meta VALUES ('schema_version', '99')"],
-     "written by a newer partycorpus (schema 99 > 1)"),
+     f"written by a newer partycorpus (schema 99 > {SCHEMA_VERSION})"),
 ])
 def test_foreign_or_newer_store_is_refused(tmp_path, setup, message):
     con = duckdb.connect(str(tmp_path / "corpus.duckdb"))
