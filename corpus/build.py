@@ -31,7 +31,6 @@ import re
 import sys
 import unicodedata
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 
 from .errors import UserError
 from .executors import InProcessExecutor, local_pool

@@ -11,8 +11,7 @@ metadata of each field.
 """
 from __future__ import annotations
 
-from dataclasses import MISSING, dataclass, field, fields
-import datetime as dt
+from dataclasses import MISSING, dataclass, fields
 
 # Article, CrawlRun and now_iso live in ``records`` (below crawler and corpus); re-exported here
 from records import Article, CrawlRun, _f, now_iso  # noqa: F401

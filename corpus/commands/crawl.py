@@ -8,9 +8,7 @@ spool into the store (``corpus.ingest.ingest_spool``).
 """
 from __future__ import annotations
 
-import json
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 

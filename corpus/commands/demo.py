@@ -49,7 +49,7 @@ def run(args) -> int:
     print(f"  store:     {data / 'corpus.duckdb'}")
     print(f"  exports:   {out}  (csv, parquet, xlsx, datapackage.json)")
     print(f"  notebooks: {root / 'notebooks'}  (PARTYCORPUS_DATA={data} jupyter lab)")
-    print(f"  report:    make report  (executed notebooks as HTML under reports/)")
+    print("  report:    make report  (executed notebooks as HTML under reports/)")
     print(f"  web view:  partycorpus serve  (Datasette on http://127.0.0.1:8001/, publishes {data / 'publish'} first)")
     return 0
 

@@ -7,7 +7,6 @@ import csv
 import subprocess
 import sys
 
-import duckdb
 import pytest
 
 from benchmarks.outputs_scale import repeat_rows
